@@ -1,0 +1,1 @@
+"""The landscape graph: model, schema, engines, store, analysis and diagrams."""

@@ -1,0 +1,120 @@
+"""The `landscape` command line: load, stats, export, serve."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from graph.settings import Settings
+
+
+def _load(args: argparse.Namespace, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from graph.engine import open_engine
+    from graph.store import write_facts
+    from loaders.pipeline import load_directory
+
+    started = time.monotonic()
+    facts = load_directory(Path(args.seeds or settings.seeds_dir), progress=lambda name: print(f"read {name}"))
+    total = len(facts.nodes) + len(facts.relationships)
+    with open_engine(settings) as engine, tqdm(total=total, unit="item", desc="writing", disable=args.quiet) as bar:
+        write_facts(engine, facts, reset=args.reset, progress=bar.update)
+    print(
+        f"loaded {len(facts.nodes)} nodes, {len(facts.relationships)} relationships, "
+        f"{len(facts.findings)} data-quality findings into the {settings.engine_kind} engine "
+        f"in {time.monotonic() - started:.1f}s"
+    )
+    return 0
+
+
+def _stats(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.engine import open_engine
+    from graph.store import graph_stats
+
+    with open_engine(settings) as engine:
+        stats = graph_stats(engine)
+    if args.json:
+        print(json.dumps(stats, indent=2, default=str))
+        return 0
+    print(f"engine: {stats['engine']}")
+    print("nodes:")
+    for label, count in stats["labels"].items():
+        print(f"  {label:<16}{count:>7}")
+    print("relationships:")
+    for rel_type, count in stats["relationship_types"].items():
+        print(f"  {rel_type:<16}{count:>7}")
+    print(f"evidence coverage: {stats['evidence_coverage']:.1%}")
+    print(f"data-quality findings: {len(stats['findings'])}")
+    for finding in stats["findings"]:
+        print(f"  [{finding['rule']}] {finding['doc']} line {finding['line']}: {finding['message']}")
+    return 0
+
+
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.engine import open_engine
+    from graph.store import export_graph
+
+    with open_engine(settings) as engine:
+        data = export_graph(engine)
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    if args.output in (None, "-"):
+        sys.stdout.write(text + "\n")
+    else:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {len(data['nodes'])} nodes and {len(data['relationships'])} relationships to {args.output}")
+    return 0
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="landscape", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    load = sub.add_parser("load", help="extract the seed documents and write them to the graph")
+    load.add_argument("--reset", action="store_true", help="empty the graph first (in the same transaction)")
+    load.add_argument("--seeds", help="folder of .txt documents (default: seeds/)")
+    load.add_argument("--quiet", action="store_true", help="no progress bar")
+    load.set_defaults(func=_load)
+    stats = sub.add_parser("stats", help="counts by label and type, evidence coverage, data-quality findings")
+    stats.add_argument("--json", action="store_true")
+    stats.set_defaults(func=_stats)
+    export = sub.add_parser("export", help="write the whole graph with evidence")
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    export.set_defaults(func=_export)
+    serve = sub.add_parser("serve", help="serve the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(func=_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    from graph.engine import EngineUnavailable
+    from loaders.read import DocumentError
+
+    try:
+        return int(args.func(args, Settings.from_env()))
+    except DocumentError as error:
+        print(f"error: {error} (nothing was written)", file=sys.stderr)
+        return 2
+    except EngineUnavailable as error:
+        print(f"error: graph engine unavailable: {error}", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,153 @@
+"""Writing Facts to the engine (one transaction, UNWIND batches) and reading the graph back as an export."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from graph.engine import Engine
+from graph.model import Evidence, Facts
+from graph.queries import cypher, query_names, specialise
+
+BATCH = 1_000
+EVIDENCE_KEYS = ("ev_docs", "ev_starts", "ev_ends", "ev_quotes", "ev_methods")
+Progress = Callable[[int], None]
+
+
+def search_text(*names: str) -> str:
+    """Lower case, '&' as 'and', punctuation dropped: what name search matches against."""
+    folded = []
+    for name in names:
+        text = name.lower().replace("&", " and ")
+        text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+        folded.append(text)
+    return " | ".join(folded)
+
+
+def evidence_properties(evidence: list[Evidence]) -> dict[str, list[Any]]:
+    return {
+        "ev_docs": [e.doc for e in evidence],
+        "ev_starts": [e.start for e in evidence],
+        "ev_ends": [e.end for e in evidence],
+        "ev_quotes": [e.quote for e in evidence],
+        "ev_methods": [e.method for e in evidence],
+    }
+
+
+def evidence_from_properties(props: dict[str, Any]) -> list[dict[str, Any]]:
+    columns = [props.get(key) or [] for key in EVIDENCE_KEYS]
+    return [
+        {"doc": doc, "start": start, "end": end, "quote": quote, "method": method}
+        for doc, start, end, quote, method in zip(*columns)
+    ]
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    # Neither engine stores null properties; an empty list is kept (it means "none found").
+    return {key: value for key, value in props.items() if value is not None}
+
+
+def node_rows(facts: Facts) -> dict[str, list[dict[str, Any]]]:
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for node in facts.nodes.values():
+        props = {
+            "id": node.id,
+            "name": node.name,
+            "aliases": list(node.aliases),
+            "search_text": search_text(node.name, *node.aliases),
+            **node.properties,
+            **evidence_properties(node.evidence),
+        }
+        rows[node.label].append({"id": node.id, "props": _clean(props)})
+    return rows
+
+
+def relationship_rows(facts: Facts) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    rows: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for rel in facts.relationships.values():
+        start, end = facts.nodes[rel.start], facts.nodes[rel.end]
+        props = {"key": rel.key, **rel.properties, **evidence_properties(rel.evidence)}
+        rows[(rel.type, start.label, end.label)].append(
+            {"start": rel.start, "end": rel.end, "key": rel.key, "props": _clean(props)}
+        )
+    return rows
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Uniqueness constraints (and their indexes) on both engines; full-text indexes on Neo4j only."""
+    names = query_names("schema") + (query_names("neo4j") if engine.kind == "neo4j" else [])
+    for name in names:
+        engine.execute_write(lambda tx, name=name: tx.run(cypher(name)).consume())
+
+
+def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: Progress | None = None) -> None:
+    """Validate, then write every node and relationship in one transaction: all or nothing."""
+    facts.validate_schema()
+    nodes = node_rows(facts)
+    rels = relationship_rows(facts)
+
+    def work(tx: ManagedTransaction) -> None:
+        if reset:
+            tx.run(cypher("load/delete_all")).consume()
+        for label, rows in sorted(nodes.items()):
+            for batch in _batches(rows):
+                tx.run(specialise("load/merge_nodes", label=label), rows=batch).consume()
+                if progress is not None:
+                    progress(len(batch))
+        for (rel_type, start_label, end_label), rows in sorted(rels.items()):
+            for batch in _batches(rows):
+                text = specialise("load/merge_relationships", type=rel_type, start=start_label, end=end_label)
+                tx.run(text, rows=batch).consume()
+                if progress is not None:
+                    progress(len(batch))
+
+    ensure_schema(engine)
+    engine.execute_write(work)
+
+
+def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    return [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)]
+
+
+def export_graph(engine: Engine) -> dict[str, list[dict[str, Any]]]:
+    """The whole graph in the export shape: nodes and relationships, each with its evidence."""
+    hidden = {"id", "name", "aliases", "search_text", *EVIDENCE_KEYS}
+    nodes = []
+    for row in engine.read("export_nodes"):
+        props = row["props"]
+        nodes.append({
+            "id": props["id"],
+            "labels": [row["label"]],
+            "name": props.get("name"),
+            "aliases": list(props.get("aliases") or []),
+            "properties": {k: v for k, v in sorted(props.items()) if k not in hidden},
+            "evidence": evidence_from_properties(props),
+        })
+    relationships = []
+    for row in engine.read("export_relationships"):
+        props = row["props"]
+        relationships.append({
+            "type": row["type"],
+            "start": row["start"],
+            "end": row["end"],
+            "properties": {k: v for k, v in sorted(props.items()) if k not in {"key", *EVIDENCE_KEYS}},
+            "evidence": evidence_from_properties(props),
+        })
+    return {"nodes": nodes, "relationships": relationships}
+
+
+def graph_stats(engine: Engine) -> dict[str, Any]:
+    labels = engine.read("count_labels")
+    types = engine.read("count_types")
+    total = sum(r["count"] for r in labels) + sum(r["count"] for r in types)
+    covered = sum(r["with_evidence"] for r in labels) + sum(r["with_evidence"] for r in types)
+    return {
+        "engine": engine.kind,
+        "labels": {r["label"]: r["count"] for r in labels},
+        "relationship_types": {r["type"]: r["count"] for r in types},
+        "evidence_coverage": 1.0 if total == 0 else covered / total,
+        "findings": engine.read("list_findings"),
+    }

@@ -1,0 +1,1 @@
+"""Loaders: source documents to Facts (read, extract, resolve). Pure: no database."""
