@@ -106,6 +106,9 @@ def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: 
 
     ensure_schema(engine)
     engine.execute_write(work)
+    from graph.projection import invalidate
+
+    invalidate()
 
 
 def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
