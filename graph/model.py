@@ -44,8 +44,8 @@ class Relationship(BaseModel):
 
     @property
     def key(self) -> str:
-        """Deterministic identity: one relationship per (type, start, end, status)."""
-        return f"{self.type}:{self.start}->{self.end}:{self.properties.get('status') or ''}"
+        """Deterministic identity: one relationship per (type, start, end)."""
+        return f"{self.type}:{self.start}->{self.end}"
 
 
 class Finding(BaseModel):
@@ -90,6 +90,11 @@ class Facts(BaseModel):
         if have is None:
             self.relationships[rel.key] = rel
             return rel
+        # The firmest status wins: a line stated as current elsewhere is current.
+        firmness = {"current": 0, "planned": 1, "proposed": 2}
+        new_status, old_status = rel.properties.get("status"), have.properties.get("status")
+        if new_status is not None and firmness.get(new_status, 3) < firmness.get(old_status or "", 3):
+            have.properties["status"] = new_status
         for key, value in rel.properties.items():
             have.properties.setdefault(key, value)
         _merge_evidence(have.evidence, rel.evidence)

@@ -1,19 +1,685 @@
-"""Extraction entry point (placeholder: documents only)."""
+"""Rules over text, lists and tables: from documents to raw facts that name things as the text does.
+Resolution to canonical nodes (ids, aliases) happens in loaders.resolve."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
-from graph.model import Facts, Node
-from loaders.read import Document
+from graph.model import Evidence, Facts, Finding
+from loaders import rules
+from loaders.mentions import Mention, find_mentions, vocab
+from loaders.read import Document, DocumentError
+from loaders.text import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A thing as a document names it; loaders.resolve maps it to a node id."""
+
+    label: str
+    name: str
+
+
+@dataclass
+class RawNode:
+    ref: Ref
+    evidence: Evidence
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class RawRel:
+    type: str
+    start: Ref
+    end: Ref
+    evidence: Evidence
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Raw:
+    nodes: list[RawNode] = field(default_factory=list)
+    rels: list[RawRel] = field(default_factory=list)
+    aliases: list[tuple[Ref, str, Evidence]] = field(default_factory=list)  # (thing, another name for it)
+    findings: list[Finding] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    def node(self, ref: Ref, ev: Evidence, **props: Any) -> Ref:
+        self.nodes.append(RawNode(ref, ev, {k: v for k, v in props.items() if v is not None}))
+        return ref
+
+    def rel(self, rel_type: str, start: Ref, end: Ref, ev: Evidence, **props: Any) -> None:
+        if start == end:
+            return
+        self.rels.append(RawRel(rel_type, start, end, ev, {k: v for k, v in props.items() if v is not None}))
+
+
+def _area_names() -> frozenset[str]:
+    """Single-word place names, the only words a comma may join inside a name ("Leicester, Leicestershire")."""
+    return frozenset(name for name in vocab()["areas"] if " " not in name and "," not in name)
+
+
+HEAD_KIND: dict[str, str] = {}
+
+
+def body_kind(head: str) -> str:
+    if not HEAD_KIND:
+        HEAD_KIND.update(vocab()["body_heads"])
+    return HEAD_KIND.get(head, "organisation")
+
+
+class DocumentExtractor:
+    """Walks one document's sections and sentences, keeping the context rules need: the section's subject,
+    the body in focus (the last sentence subject) and recent mentions for anaphora."""
+
+    def __init__(self, doc: Document, raw: Raw, known: list[tuple[str, str]] | None = None) -> None:
+        self.known = [(re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"), name, label)
+                      for name, label in (known or [])]
+        self.doc = doc
+        self.raw = raw
+        self.clean = clean_view(doc.text)
+        self.areas = _area_names()
+        self.subject: Mention | None = None
+        self.focus: Mention | None = None
+        self.recent: list[Mention] = []
+        self.area_context: str | None = None
+        self.in_funding = False
+        self.stream_context: Ref | None = None
+        self.blocks: list[Block] = []
+        self.table_count = 0
+        self.column_periods: list[str] = []
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def mentions_in(self, text: str, offset: int) -> list[Mention]:
+        """Names found by the rules, plus names the curation file declares (which have no head noun)."""
+        found = find_mentions(text, offset, self.areas)
+        for pattern, name, label in self.known:
+            for match in pattern.finditer(text):
+                s, e = offset + match.start(), offset + match.end()
+                if any(m.start < e and s < m.end for m in found):
+                    continue
+                found.append(Mention(label, name, s, e, head=name.split()[-1]))
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def ev(self, start: int, end: int, method: str) -> Evidence:
+        return self.doc.evidence(start, end, method)
+
+    def body_ref(self, m: Mention) -> Ref:
+        return Ref("Body", m.name)
+
+    def register(self, m: Mention, method: str = "name") -> Ref | None:
+        """Record a named thing (with its evidence); returns its ref."""
+        ev = self.ev(m.start, m.end, method)
+        if m.label == "Body":
+            ref = Ref("Body", m.name)
+            self.raw.node(ref, ev, kind=body_kind(m.head))
+            if m.acronym:
+                self.raw.aliases.append((ref, m.acronym, ev))
+            return ref
+        if m.label in {"Programme", "FundingStream"}:
+            ref = Ref(m.label, m.name)
+            self.raw.node(ref, ev)
+            if m.acronym:
+                self.raw.aliases.append((ref, m.acronym, ev))
+            return ref
+        if m.label == "Legislation":
+            name = re.sub(r"\s+", " ", m.name)
+            year = re.search(r"(?:19|20)\d{2}", name)
+            ref = Ref("Legislation", name)
+            self.raw.node(ref, ev, year=int(year.group()) if year else None)
+            return ref
+        if m.label == "Acronym":
+            return Ref("Acronym", m.name)
+        return None
+
+    def resolve_anaphor(self, m: Mention) -> Mention | None:
+        head = m.head
+        determiner = m.name.split()[0].lower() if m.name.split() else ""
+        candidates = [self.focus, self.subject] if determiner != "this" else [self.focus, *reversed(self.recent)]
+        for c in candidates:
+            if c is not None and c.label == "Body" and c.head == head:
+                return c
+        for c in reversed(self.recent):
+            if c.label == "Body" and c.head == head:
+                return c
+        return None
+
+    def resolved(self, mentions: list[Mention]) -> list[Mention]:
+        """Mentions with anaphors replaced by their referents (keeping the anaphor's span)."""
+        out: list[Mention] = []
+        for m in mentions:
+            if m.label == "Anaphor":
+                target = self.resolve_anaphor(m)
+                if target is None:
+                    continue
+                out.append(Mention("Body", target.name, m.start, m.end, head=target.head, possessive=m.possessive))
+            else:
+                out.append(m)
+        return out
+
+    def pronoun_subject(self, sentence: Sentence) -> Mention | None:
+        if re.match(r"\s*(?:It|It's|Its|The partnership|The board|The group)\b", sentence.text) and self.focus:
+            return self.focus
+        return None
+
+    # -- the walk --------------------------------------------------------------------------------------
+    def run(self) -> None:
+        self.blocks = blocks_of(self.doc, self.clean)
+        sections = sections_of(self.blocks)
+        for section in sections:
+            heading = section.heading
+            if heading is not None:
+                self.on_heading(heading)
+            self.walk_blocks(section.blocks)
+
+    def on_heading(self, heading: Block) -> None:
+        text = heading.text.strip()
+        if self.area_of(text):
+            self.area_context = self.area_of(text)
+        if re.fullmatch(r"(?:\d+\.\s*)?Funding", text, re.I):
+            self.in_funding = True
+        elif re.fullmatch(r"(?:\d+\.\s*)?[A-Z][A-Za-z ]+", text) and re.match(r"\d+\.", text):
+            self.in_funding = False
+        mentions = [m for m in self.mentions_in(heading.text, heading.start) if m.label != "Acronym"]
+        bodies = [m for m in mentions if m.label == "Body"]
+        for m in mentions:
+            self.register(m, "heading")
+        streams = [m for m in mentions if m.label == "FundingStream"]
+        if self.in_funding and streams:
+            self.stream_context = Ref("FundingStream", streams[0].name)
+        elif self.in_funding and re.search(r"Programme$", text) and len(text.split()) <= 5:
+            ref = Ref("FundingStream", text)
+            self.raw.node(ref, self.ev(heading.start, heading.end, "heading"))
+            self.stream_context = ref
+        self.subject = bodies[0] if bodies else None
+        self.focus = self.subject
+        self.recent = []
+        self.renames(Sentence(heading.start, heading.end, heading.text, heading), mentions)
+        if bodies:
+            self.recent.extend(bodies)
+            self.area_for(bodies[0], heading)
+
+    def area_of(self, text: str) -> str | None:
+        t = text.strip().rstrip(":")
+        t = re.sub(r"\s*\(.*\)$", "", t)
+        for name, spec in vocab()["areas"].items():
+            if t.lower() == name.lower() or t.lower() in [a.lower() for a in spec.get("aliases") or []]:
+                return name
+        return None
+
+    def area_for(self, m: Mention, where: Block | Sentence) -> None:
+        """A body whose name carries a place covers that place (the name is the evidence)."""
+        name = m.name
+        best: str | None = None
+        for area, spec in vocab()["areas"].items():
+            for variant in [area, *(spec.get("aliases") or [])]:
+                if len(variant) < 4 or variant.lower().startswith("the ") or variant[0].islower():
+                    continue
+                if re.search(r"(?<![A-Za-z])" + re.escape(variant) + r"(?![A-Za-z])", name):
+                    if best is None or len(variant) > len(best[1]):
+                        best = (area, variant)  # type: ignore[assignment]
+        if best is not None:
+            area = best[0]  # type: ignore[index]
+            ev = self.ev(m.start, m.end, "rule:area-in-name")
+            aref = Ref("Area", area)
+            self.raw.node(aref, ev)
+            self.raw.rel("COVERS", Ref("Body", name), aref, ev, status="current")
+
+    def walk_blocks(self, blocks: list[Block]) -> None:
+        i = 0
+        intro: tuple[Sentence, list[Mention]] | None = None
+        while i < len(blocks):
+            block = blocks[i]
+            if block.kind == "row":
+                j = i
+                while j < len(blocks) and blocks[j].kind == "row":
+                    j += 1
+                self.on_table(blocks[i:j], intro)
+                intro = None
+                i = j
+                continue
+            if block.kind == "item":
+                j = i
+                while j < len(blocks) and blocks[j].kind == "item":
+                    j += 1
+                self.on_list(blocks[i:j], intro)
+                for item in blocks[i:j]:
+                    for s in sentences_of(item):
+                        self.on_sentence(s, in_list=True)
+                intro = None
+                i = j
+                continue
+            # a paragraph: a short "Area:" line introduces the list that follows
+            sents = sentences_of(block)
+            for s in sents:
+                self.on_sentence(s)
+            if sents:
+                last = sents[-1]
+                mentions = self.resolved(self.mentions_in(last.text, last.start))
+                intro = (last, mentions)
+                # "Harborough ... priorities:" followed by "Title - text" paragraphs
+                if last.text.rstrip().endswith(":") and rules.PRIORITY_INTRO.search(last.text):
+                    k = i + 1
+                    titled: list[Block] = []
+                    while k < len(blocks) and blocks[k].kind == "para" and re.match(r"^[A-Z][\w' ,&-]{2,60} - ",
+                                                                                     blocks[k].text.strip()):
+                        titled.append(blocks[k])
+                        k += 1
+                    if titled:
+                        owner = self.intro_owner(last, mentions)
+                        for pos, b in enumerate(titled, start=1):
+                            title = b.text.strip().split(" - ", 1)[0]
+                            self.priority(owner, b.start, b.start + len(title), str(pos), last)
+            i += 1
+
+    # -- sentences -------------------------------------------------------------------------------------
+    def on_sentence(self, s: Sentence, in_list: bool = False) -> None:
+        raw_mentions = self.mentions_in(s.text, s.start)
+        for m in raw_mentions:
+            if m.label in {"Body", "Programme", "FundingStream", "Legislation"}:
+                self.register(m)
+                if m.label == "Body":
+                    self.area_for(m, s)
+        mentions = self.resolved(raw_mentions)
+        bodies = [m for m in mentions if m.label in {"Body", "Acronym"}]
+        if self.subject is None and not in_list:
+            named = [m for m in raw_mentions if m.label == "Body"]
+            if named:
+                self.subject = named[0]
+        self.relations(s, mentions)
+        self.chair(s, mentions)
+        self.membership(s, mentions)
+        self.renames(s, mentions)
+        self.established(s, mentions)
+        if self.in_funding or re.search(r"£\s?\d", s.text):
+            self.prose_money(s, mentions)
+        # focus: the subject of this sentence, if it names or refers to a body
+        subject = self.sentence_subject(s, mentions)
+        if subject is not None and subject.label == "Body":
+            self.focus = subject
+        self.recent.extend(m for m in mentions if m.label == "Body")
+        self.recent = self.recent[-30:]
+        del bodies
+
+    def sentence_subject(self, s: Sentence, mentions: list[Mention]) -> Mention | None:
+        first_trigger = min((p.search(s.text).start() for _, p in rules.TRIGGERS if p.search(s.text)),
+                            default=len(s.text))
+        lead = LEADING_PHRASE.match(s.text)
+        skip_until = s.start + lead.end() if lead else s.start
+        for m in mentions:
+            if m.start < skip_until:
+                continue
+            if m.start - s.start < first_trigger and m.label in {"Body", "Acronym"}:
+                if m.label == "Acronym":
+                    return m
+                return m
+        return self.pronoun_subject(s)
+
+    def ref_of(self, m: Mention) -> Ref:
+        return Ref("Acronym", m.name) if m.label == "Acronym" else Ref(m.label, m.name)
+
+    def relations(self, s: Sentence, mentions: list[Mention]) -> None:
+        text = s.text
+        hits: list[tuple[int, int, str]] = []
+        for rel_type, pattern in rules.TRIGGERS:
+            for match in pattern.finditer(text):
+                if any(a <= match.start() < b for a, b, _ in hits):
+                    continue
+                hits.append((match.start(), match.end(), rel_type))
+        if not hits:
+            return
+        hits.sort()
+        subject = self.sentence_subject(s, mentions)
+        for index, (a, b, rel_type) in enumerate(hits):
+            if rules.NEGATION.search(text[:a]):
+                continue
+            stop = hits[index + 1][0] if index + 1 < len(hits) else len(text)
+            objects_text_end = stop
+            colon = text.find(":", b, stop)
+            after_colon: list[Mention] = []
+            if colon != -1:
+                objects_text_end = colon
+                after_colon = [m for m in mentions if m.start - s.start > colon and m.label in {"Body", "Acronym"}]
+            boundary = CLAUSE_END.search(text, b)
+            if boundary is not None and boundary.start() < objects_text_end:
+                objects_text_end = boundary.start()
+            objects = [m for m in mentions if b <= m.start - s.start < objects_text_end]
+            wanted = {"Body", "Acronym"}
+            if rel_type in {"OVERSEES", "COMMISSIONS"}:
+                wanted |= {"Programme", "FundingStream"}
+            objects = _contiguous([m for m in objects if m.label in wanted], s, b)
+            if rel_type == "REPORTS_TO" and re.match(r"\s*the partnership\b", text[b:], re.I) and not objects:
+                target = self.subject if self.subject is not None else self.focus
+                if target is not None:
+                    objects = [Mention("Body", target.name, s.start + b, s.start + b + 16, head=target.head)]
+            if not objects:
+                continue
+            status = rules.status_before(text[:a], text)
+            props: dict[str, Any] = {"status": status}
+            when = rules.date_in(text)
+            if rel_type in {"MERGED_INTO", "SUCCEEDED_BY"} and when:
+                props["valid_from"] = when
+            ev = self.ev(s.start, s.end, f"rule:{rel_type.lower()}")
+            subjects: list[Mention] = []
+            if after_colon and (subject is None or subject.start - s.start > a or LIST_SUBJECT.search(text[:a])):
+                subjects = after_colon  # "two groups that report to the SLP: The DACG ..., and the CJSCG"
+            elif rel_type == "MERGED_INTO" and "merge with" in text[a:b].lower():
+                before = [m for m in mentions if m.start - s.start < a and m.label in {"Body", "Acronym"}]
+                inside = [m for m in mentions if a <= m.start - s.start < b and m.label in {"Body", "Acronym"}]
+                subjects = before[-1:] + inside
+                objects = objects[:1]
+            elif subject is not None and subject.start - s.start < a:
+                subjects = [subject]
+            elif subject is not None:
+                subjects = [subject]
+            for subj in subjects:
+                for obj in objects:
+                    if obj is subj or obj.name == subj.name:
+                        continue
+                    self.raw.rel(rel_type, self.ref_of(subj), self.ref_of(obj), ev, **props)
+                    if rel_type == "MERGED_INTO" and when:
+                        self.raw.rel("MERGED_INTO", self.ref_of(subj), self.ref_of(obj), ev, **props)
+
+    def chair(self, s: Sentence, mentions: list[Mention]) -> None:
+        for match in rules.CHAIRED_BY.finditer(s.text):
+            role_text = match.group(1).strip()
+            role_text = re.sub(r"^(?:[A-Z][\w]*'s\s+)", lambda m: m.group(), role_text)
+            if not role_text or rules.NEGATION.search(s.text[:match.start()]):
+                continue
+            role_start = s.start + match.start(1)
+            role_name = re.sub(r"\s+", " ", role_text)
+            body_mentions = [m for m in mentions if m.label in {"Body", "Acronym"}
+                             and not (role_start <= m.start < role_start + len(role_text))]
+            if not body_mentions:
+                continue
+            before = [m for m in body_mentions if m.start < s.start + match.start()]
+            after = [m for m in body_mentions if m.start >= s.start + match.end()]
+            if match.start() < 3 and after:  # "Chaired by the Chief Constable, the Board ..."
+                chaired = after[0]
+            elif before:
+                chaired = before[-1] if re.search(r"\b(?:is|are) chaired", match.group()) else before[0]
+            else:
+                chaired = self.focus
+            if chaired is None:
+                continue
+            ev = self.ev(s.start, s.end, "rule:chaired_by")
+            role = Ref("Role", role_name)
+            self.raw.node(role, self.ev(role_start, role_start + len(role_text), "rule:chaired_by"))
+            self.raw.rel("CHAIRED_BY", self.ref_of(chaired), role, ev, status="current")
+
+    def membership(self, s: Sentence, mentions: list[Mention]) -> None:
+        match = rules.MEMBERSHIP.search(s.text)
+        compr = rules.COMPRISED_OF.search(s.text)
+        if compr and (match is None or compr.start() < match.start()):
+            subject = self.sentence_subject(s, mentions) or self.focus
+            if subject is None:
+                return
+            members = [m for m in mentions if m.start - s.start >= compr.end() and m.label == "Body"]
+            if "boards include" in compr.group().lower():
+                subject = self.focus if self.focus is not None else subject
+            ev = self.ev(s.start, s.end, "rule:part_of")
+            for m in members:
+                if m.name != subject.name:
+                    self.raw.rel("PART_OF", self.ref_of(m), self.ref_of(subject), ev,
+                                 status=rules.status_before(s.text[:compr.start()], s.text))
+            return
+        if match is None:
+            return
+        subject = None
+        for m in mentions:
+            if m.start - s.start < match.start() and m.label in {"Body", "Acronym"}:
+                subject = m
+                break
+        if subject is None:
+            subject = self.focus
+        if subject is None:
+            return
+        status = rules.status_before(s.text[:match.start()], s.text)
+        tail_start = match.end()
+        tail = s.text[tail_start:]
+        tail_end = len(tail)
+        for stop in (" who ", " which ", " and senior officers", ". "):
+            k = tail.find(stop)
+            if k != -1 and stop != " and senior officers":
+                tail_end = min(tail_end, k)
+        ev = self.ev(s.start, s.end, "rule:member_of")
+        named = [m for m in mentions if tail_start <= m.start - s.start < tail_start + tail_end
+                 and m.label in {"Body", "Acronym"}]
+        for m in named:
+            if m.name != subject.name:
+                self.raw.rel("MEMBER_OF", self.ref_of(m), self.ref_of(subject), ev, status=status)
+        # generic agencies ("police, prisons, probation ...") that are not names
+        terms = vocab()["agency_terms"]
+        for piece in re.split(r",|;| and | - |\u2013", tail[:tail_end]):
+            item = piece.strip().strip(".").lower()
+            item = re.sub(r"^(?:the|a|an|all|relevant|other|senior officers or representatives of the "
+                          r"responsible authorities)\s+", "", item)
+            if item in terms:
+                offset = s.start + tail_start + tail.find(piece.strip())
+                agency = Ref("Body", terms[item])
+                aev = self.ev(offset, offset + len(piece.strip().rstrip(".")), "rule:member_of")
+                self.raw.node(agency, aev, kind="agency")
+                self.raw.rel("MEMBER_OF", agency, self.ref_of(subject), ev, status=status)
+
+    def renames(self, s: Sentence, mentions: list[Mention]) -> None:
+        for match in rules.FORMERLY.finditer(s.text):
+            old_name = (match.group(1) or match.group(2) or "").strip().rstrip(".")
+            if not old_name:
+                continue
+            before = [m for m in mentions if m.start < s.start + match.start() and m.label in {"Body", "Acronym"}]
+            if not before:
+                continue
+            new = before[-1]
+            old_mentions = [m for m in find_mentions(old_name, s.start + match.start(1 if match.group(1) else 2),
+                                                     self.areas) if m.label in {"Body", "Acronym"}]
+            if old_mentions:
+                old_ref = self.ref_of(old_mentions[0])
+            elif re.fullmatch(r"[A-Z][\w']+(?: [A-Z][\w']+){0,4}", old_name):
+                begin = s.start + match.start(1 if match.group(1) else 2)
+                old_ref = Ref("Body", old_name)
+                self.raw.node(old_ref, self.ev(begin, begin + len(old_name), "rule:formerly"), kind="partnership")
+            else:
+                continue
+            ev = self.ev(s.start, s.end, "rule:formerly")
+            self.raw.rel("SUCCEEDED_BY", old_ref, self.ref_of(new), ev, status="current")
+
+    def established(self, s: Sentence, mentions: list[Mention]) -> None:
+        if not rules.ESTABLISHED.search(s.text):
+            return
+        subject = self.sentence_subject(s, mentions)
+        if subject is None or subject.label != "Body":
+            return
+        when = rules.date_in(s.text)
+        if when is None:
+            year = rules.YEAR_ONLY.search(s.text)
+            when = year.group(1) if year else None
+        ev = self.ev(s.start, s.end, "rule:established")
+        self.raw.node(Ref("Body", subject.name), ev, established=when,
+                      status="proposed" if re.search(r"should be established|proposed", s.text) else None)
+        under = rules.ESTABLISHED_UNDER.search(s.text)
+        if under:
+            laws = [m for m in mentions if m.label == "Legislation" and m.start - s.start > under.start()]
+            for law in laws[:1]:
+                self.raw.rel("ESTABLISHED_UNDER", Ref("Body", subject.name), Ref("Legislation", law.name), ev,
+                             status="current")
+
+    # -- lists -----------------------------------------------------------------------------------------
+    def intro_owner(self, intro: Sentence, mentions: list[Mention]) -> Ref | None:
+        text = intro.text
+        area = self.area_of(text.strip())
+        if area is not None and len(text.split()) <= 4:
+            return Ref("Area", area)
+        if re.search(r"\b(?:whole sub-region|across the sub-region|across the Force Area)\b", text, re.I) and not [
+                m for m in mentions if m.label == "Body"]:
+            return Ref("Area", "Leicester, Leicestershire and Rutland")
+        groups = re.search(r"\bthese (two|three|four) (groups|boards|partnerships)\b", text, re.I)
+        if groups:
+            return None  # handled by the caller as several owners
+        for m in mentions:
+            if m.label in {"Body", "Acronym"}:
+                return self.ref_of(m)
+        if self.focus is not None:
+            return Ref("Body", self.focus.name)
+        return None
+
+    def on_list(self, items: list[Block], intro: tuple[Sentence, list[Mention]] | None) -> None:
+        if intro is None:
+            return
+        sentence, mentions = intro
+        text = sentence.text
+        area_line = self.area_of(text.strip())
+        if area_line is not None and text.strip().endswith(":") and len(text.split()) <= 4:
+            self.priorities(items, [Ref("Area", area_line)], sentence)
+            return
+        if rules.PRIORITY_INTRO.search(text) and not rules.LIST_INTRO_REPORTING.search(text):
+            owners: list[Ref] = []
+            groups = re.search(r"\bthese (two|three|four) (groups|boards|partnerships)\b", text, re.I)
+            if groups:
+                count = {"two": 2, "three": 3, "four": 4}[groups.group(1).lower()]
+                head = groups.group(2)[:-1].capitalize()
+                seen: list[str] = []
+                for m in reversed(self.recent):
+                    if m.head == head and m.name not in seen:
+                        seen.append(m.name)
+                    if len(seen) == count:
+                        break
+                owners = [Ref("Body", n) for n in reversed(seen)]
+            else:
+                owner = self.intro_owner(sentence, mentions)
+                owners = [owner] if owner is not None else []
+            self.priorities(items, owners, sentence)
+            return
+        if rules.LIST_INTRO_REPORTING.search(text) or re.search(r"\bthese are:?\s*$", text, re.I):
+            target = None
+            reporting = rules.LIST_INTRO_REPORTING.search(text)
+            if reporting:
+                after = [m for m in mentions if m.start - sentence.start >= reporting.end()
+                         and m.label in {"Body", "Acronym"}]
+                target = after[0] if after else None
+            if target is None and self.focus is not None:
+                target = self.focus
+            if target is None:
+                return
+            ev_method = "list:reports_to"
+            for item in items:
+                if item.depth:
+                    continue
+                name = item.body.rstrip(".;,")
+                found = [m for m in self.mentions_in(item.body, item.body_start) if m.label == "Body"]
+                if found:
+                    ref = Ref("Body", found[0].name)
+                    self.register(found[0], ev_method)
+                elif 0 < len(name.split()) <= 6:
+                    ref = Ref("Body", f"{name} theme group" if not name.endswith(("Group", "Forum")) else name)
+                    self.raw.node(ref, self.ev(item.body_start, item.body_start + len(name), ev_method),
+                                  kind="group")
+                else:
+                    continue
+                self.raw.rel("REPORTS_TO", ref, self.ref_of(target),
+                             self.ev(item.body_start, item.body_start + len(name), ev_method), status="current")
+            return
+        if rules.MEMBERSHIP.search(text) or re.search(r"\bcommissions the following\b", text, re.I):
+            return  # membership lists are mostly in prose; service lists are not bodies
+
+    def priorities(self, items: list[Block], owners: list[Ref], intro: Sentence) -> None:
+        if not owners:
+            return
+        top = 0
+        sub = 0
+        for item in items:
+            if item.depth == 0 or re.match(r"\s*\d", item.marker):
+                top += 1
+                sub = 0
+                position = str(top)
+            else:
+                sub += 1
+                position = f"{top}.{sub}"
+            for owner in owners:
+                self.priority(owner, item.body_start, item.end, position, intro)
+
+    def priority(self, owner: Ref | None, start: int, end: int, position: str, intro: Sentence) -> None:
+        if owner is None:
+            return
+        ev = self.ev(start, end, "list:priority")
+        text = re.sub(r"\s+", " ", self.clean[ev.start:ev.end]).strip().rstrip(";.")
+        if not text:
+            return
+        period = rules.period_of(intro.text) or (re.search(r"\bto (20\d\d)\b", intro.text) or [None, None])[1]
+        status = rules.status_before(intro.text, intro.text) if re.search(r"will be|is proposed", intro.text) \
+            else "current"
+        ref = Ref("Priority", f"{owner.label}\x1f{owner.name}\x1f{text}")
+        self.raw.node(ref, ev, text=text, period=period, status=status, position=position)
+        self.raw.rel("HAS_PRIORITY", owner, ref, ev, status=status, period=period)
+        if owner.label == "Area":
+            self.raw.node(owner, self.ev(intro.start, intro.end, "list:priority"))
+
+    # -- tables and money ------------------------------------------------------------------------------
+    def on_table(self, rows: list[Block], intro: tuple[Sentence, list[Mention]] | None) -> None:
+        from loaders.tables import extract_table
+
+        heading_text = self.last_heading_text(rows[0].start)
+        if re.search(r"acronym", heading_text, re.I):
+            from loaders.tables import extract_acronyms
+
+            extract_acronyms(self, rows)
+            return
+        extract_table(self, rows, intro, heading_text)
+
+    def last_heading_text(self, offset: int) -> str:
+        headings = [b for b in self.blocks if b.kind == "heading" and b.start < offset]
+        return headings[-1].text.strip() if headings else ""
+
+    def prose_money(self, s: Sentence, mentions: list[Mention]) -> None:
+        from loaders.tables import prose_allocations
+
+        prose_allocations(self, s, mentions)
+
+
+CLAUSE_END = re.compile(r",?\s+(?:which|who|whose|where|that|should|will|to drive|to ensure|in order)\b|;|\s-\s(?=[a-z])")
+LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line with|Like|Unlike|Through|With|"
+                            r"Within|Under|Following|Alongside)\b[^,]*,")
+
+
+def _contiguous(objects: list[Mention], s: Sentence, trigger_end: int) -> list[Mention]:
+    """Objects of one trigger form one list: stop at the first one separated from the last by other words."""
+    out: list[Mention] = []
+    previous_end = s.start + trigger_end
+    for m in objects:
+        gap = s.text[previous_end - s.start:m.start - s.start]
+        if out and not re.fullmatch(r"[\s,]*(?:in (?:the )?\w+(?: \w+)?)?[\s,]*(?:and|&|or|as well as)?\s*"
+                                    r"(?:the|its|their|each|both)?\s*", gap, re.I):
+            break
+        if not out and len(gap) > 60:
+            break
+        out.append(m)
+        previous_end = m.end
+    return out
+
+
+LIST_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|several|a number of)\s+(?:\w+\s+){0,2}"
+                          r"(?:groups|boards|forums|sub-groups)\b", re.I)
 
 
 def extract_documents(documents: list[Document], progress: Callable[[str], None] | None = None) -> Facts:
-    facts = Facts()
+    """Facts for the documents: rules over each, then resolution and curation over all of them."""
+    from loaders.resolve import resolve
+
+    from loaders.curation import load_curation
+
+    raw = Raw()
+    curation = load_curation({doc.id: doc for doc in documents})
+    known = curation.known_names()
     for doc in documents:
-        first = next(line for line in doc.lines if line.stripped)
-        facts.add_node(Node(id=f"doc-{doc.id}", label="Document", name=first.stripped,
-                            properties={"file": doc.path.name, "chars": len(doc.text), "sha256": doc.sha256},
-                            evidence=[doc.evidence(first.start, first.end, "heading")]))
+        raw.documents[doc.id] = doc
+        try:
+            DocumentExtractor(doc, raw, known).run()
+        except DocumentError:
+            raise
+        except Exception as error:  # a structural surprise: name the document and where we were
+            raise DocumentError(doc.id, 0, f"extraction failed: {type(error).__name__}: {error}") from error
         if progress is not None:
             progress(doc.id)
-    return facts
+    return resolve(raw, curation)

@@ -1,0 +1,199 @@
+"""Finding names in a sentence: bodies, programmes, funding streams and legislation, acronyms defined in
+brackets, and anaphors ("the Board", "This Group") that rules resolve to a body named earlier."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, Any]:
+    return yaml.safe_load(resources.files("loaders").joinpath("vocab.yaml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Mention:
+    label: str  # Body | Programme | FundingStream | Legislation | Acronym | Anaphor
+    name: str
+    start: int  # document offsets
+    end: int
+    head: str = ""
+    acronym: str | None = None
+    possessive: bool = False
+
+
+_TOKEN = re.compile(r"\([A-Z][A-Za-z&]{1,9}s?\)|[A-Za-z][A-Za-z'\-]*|&|\d{4}|,|\S")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,8}s?$")
+_CONNECTORS = {"and", "of", "for", "&", "on", "the", "in"}
+_LEGISLATION_HEADS = {"Act", "Regulations", "Bill"}
+
+
+def _is_cap(token: str) -> bool:
+    return token[:1].isupper() or token[:1].isdigit()
+
+
+def _strip_possessive(token: str) -> tuple[str, bool]:
+    if token.endswith("'s"):
+        return token[:-2], True
+    if token.endswith("s'"):
+        return token[:-1], True
+    return token, False
+
+
+def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset()) -> list[Mention]:
+    """Names in `text` (a clean-view sentence starting at document offset `offset`)."""
+    v = vocab()
+    body_heads: dict[str, str] = v["body_heads"]
+    programme_heads = set(v["programme_heads"])
+    funding_heads = set(v["funding_heads"])
+    generic = set(v["generic_words"])
+    stop = set(v["start_stopwords"])
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i][0]
+        if not _is_cap(tok) or tok.startswith("("):
+            i += 1
+            continue
+        # A run of capitalised tokens, with connectors, bracketed acronyms and area-list commas inside.
+        run = [i]
+        j = i + 1
+        while j < len(tokens):
+            t = tokens[j][0]
+            prev = tokens[j - 1][0]
+            if _is_cap(t) and not t.startswith("(") and t not in {",", "&"} and t[0].isalnum():
+                run.append(j)
+            elif t.startswith("(") and _ACRONYM.match(t[1:-1]) and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0]):
+                run.append(j)  # "Anti-Social Behaviour (ASB) Strategy Group"
+            elif t in _CONNECTORS and j + 1 < len(tokens) and (_is_cap(tokens[j + 1][0]) or tokens[j + 1][0] == "the"):
+                if t == "the" and prev not in {"of", "for"}:
+                    break
+                run.append(j)
+            elif t == "," and prev.rstrip("'s") in area_names and j + 1 < len(tokens) and tokens[j + 1][0] in area_names:
+                run.append(j)  # "Leicester, Leicestershire and Rutland ..."
+            else:
+                break
+            j += 1
+        mentions.extend(_names_in_run(text, offset, tokens, run, body_heads, programme_heads, funding_heads,
+                                      generic, stop))
+        # A bracketed acronym right after the run defines it.
+        if j < len(tokens) and tokens[j][0].startswith("(") and _ACRONYM.match(tokens[j][0][1:-1]):
+            if mentions and mentions[-1].end == offset + tokens[run[-1]][2] and abbreviates(
+                    tokens[j][0][1:-1], mentions[-1].name):
+                mentions[-1].acronym = tokens[j][0][1:-1]
+            j += 1
+        i = max(j, i + 1)
+    # Acronyms standing alone ("reports to the CSPB"), resolved later against known aliases.
+    covered = [(m.start, m.end) for m in mentions]
+    for m in re.finditer(r"\b[A-Z][A-Z&]{1,7}s?\b", text):
+        s, e = offset + m.start(), offset + m.end()
+        if any(a <= s < b for a, b in covered):
+            continue
+        if text[max(0, m.start() - 1):m.start()] == "(":
+            continue
+        mentions.append(Mention("Acronym", m.group().rstrip("s") if m.group().endswith("s") and
+                                len(m.group()) > 3 else m.group(), s, e))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], run: list[int],
+                  body_heads: dict[str, str], programme_heads: set[str], funding_heads: set[str],
+                  generic: set[str], stop: set[str]) -> list[Mention]:
+    # Drop leading stop words ("The", "This", "Chaired", ...).
+    k = 0
+    while k < len(run) and tokens[run[k]][0] in stop:
+        k += 1
+    lead_stop = [tokens[run[x]][0] for x in range(k)]
+    run = run[k:]
+    out: list[Mention] = []
+    seg_start = 0
+    for idx, pos in enumerate(run):
+        word, possessive = _strip_possessive(tokens[pos][0])
+        label = None
+        if word in body_heads:
+            label = "Body"
+        elif word in programme_heads:
+            label = "Programme"
+        elif word in funding_heads:
+            label = "FundingStream"
+        elif word in _LEGISLATION_HEADS:
+            label = "Legislation"
+        if label is None:
+            continue
+        nxt = tokens[run[idx + 1]][0] if idx + 1 < len(run) else None
+        # Keep going while the name continues with more capitalised words ("Partnership Board", "Act 1998").
+        if nxt is not None and not possessive and nxt not in _CONNECTORS and not nxt.startswith("("):
+            if label == "Legislation" and re.fullmatch(r"\d{4}", nxt):
+                pass
+            else:
+                continue
+        if nxt == "and" and label == "Body" and idx + 2 < len(run):
+            # "X Council and Y Council": two names; "Crime and Disorder ... Partnership": one name.
+            pass
+        end_idx = idx + 1 if not (label == "Legislation" and nxt and re.fullmatch(r"\d{4}", nxt)) else idx + 2
+        words = run[seg_start:end_idx]
+        while words and tokens[words[0]][0] in _CONNECTORS | {","}:
+            words = words[1:]
+        if not words:
+            seg_start = end_idx
+            continue
+        s = tokens[words[0]][1]
+        e = tokens[words[-1]][2]
+        surface = text[s:e]
+        acronym = None
+        inner = re.search(r"\s*\(([A-Z][A-Za-z&]{1,9}s?)\)\s*", surface)
+        name = surface
+        if inner and abbreviates(inner.group(1), surface[:inner.start()]):
+            acronym = inner.group(1)
+            name = surface[:inner.start()] + " " + surface[inner.end():]
+        name, possessive_name = _strip_possessive(name.strip())
+        name = re.sub(r"\s+", " ", name).strip(" ,")
+        content = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", name) if w not in _CONNECTORS]
+        head = _strip_possessive(tokens[words[-1]][0])[0] if label != "Legislation" else word
+        is_generic = all(w in generic or w == head for w in content)
+        definite = bool(lead_stop and lead_stop[-1] in {"The", "This", "That", "Its", "Their", "These"}) or bool(
+            re.search(r"\b(?:the|this|that|its|their|these)\s+$", text[:s], re.I))
+        if label == "Body" and is_generic and len(content) <= 2:
+            if not definite:
+                seg_start = end_idx
+                continue  # "an inter-agency Steering Group": a body we cannot name
+            kind = "Anaphor"
+        else:
+            kind = label
+        if kind == "Body" and len(content) < 2 and head not in {"Police", "Constabulary"}:
+            seg_start = end_idx
+            continue
+        if kind in {"Programme", "FundingStream"} and len(content) < 2:
+            seg_start = end_idx
+            continue
+        m = Mention(kind, name, offset + s, offset + e, head=head, possessive=possessive or possessive_name)
+        if acronym:
+            m.acronym = acronym
+        if kind == "Anaphor":
+            m.name = " ".join(lead_stop[-1:] + [name]) if lead_stop else name
+        out.append(m)
+        seg_start = end_idx
+    return out
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters are the initials of the name's words, in order (some may be skipped):
+    'ASB' for 'Anti-Social Behaviour', 'SMPB' for 'Leicestershire Substance Misuse Partnership Board'."""
+    letters = [c for c in acronym.rstrip("s") if c.isalpha()]
+    initials = [w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z']*", name.replace("-", " "))
+                if w.lower() not in {"and", "of", "for", "the", "on", "in"}]
+    position = 0
+    for letter in letters:
+        while position < len(initials) and initials[position] != letter.upper():
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return bool(letters)

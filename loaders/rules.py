@@ -1,0 +1,93 @@
+"""Sentence and list rules: the verbs and phrases that state governance relationships, with their status
+(current / planned / proposed) and dates, and the negations that state none."""
+from __future__ import annotations
+
+import re
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+
+# (relationship type, pattern) — subject before, objects after the trigger.
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("SUBGROUP_OF", re.compile(r"\b(?:a |an |the )?(?:formal |key )?sub-?groups? of\b", re.I)),
+    ("REPORTS_TO", re.compile(r"\b(?:reports?|reporting|report back) (?:directly )?to\b", re.I)),
+    ("REPORTS_TO", re.compile(r"\bmade recommendations to\b", re.I)),
+    ("REPORTS_TO", re.compile(r"\bprincipal reporting forum is\b", re.I)),
+    ("ACCOUNTABLE_TO", re.compile(r"\b(?:is |are |be )?(?:accountable|responsible|answerable) to\b", re.I)),
+    ("ACCOUNTABLE_TO", re.compile(r"\blines? of accountability\b.*?\b(?:are|is) (?:back )?through\b", re.I)),
+    ("ACCOUNTABLE_TO", re.compile(r"\b(?:delivery arm )?directed by\b", re.I)),
+    ("PART_OF", re.compile(r"\b(?:is|are|forms?) (?:a )?part of\b", re.I)),
+    ("MEMBER_OF", re.compile(r"\b(?:is|are) (?:a )?(?:statutory |formal )?members? of\b", re.I)),
+    ("MEMBER_OF", re.compile(r"\b(?:is|are) represented on\b", re.I)),
+    ("OVERSEES", re.compile(r"\b(?:oversees|overseeing|oversee|has (?:strategic )?overview of|has oversight of|"
+                            r"provides? the governance (?:structure|arrangements) for|"
+                            r"provides? (?:them with )?strategic direction)\b", re.I)),
+    ("COMMISSIONS", re.compile(r"\bcommissions\b", re.I)),
+    ("MERGED_INTO", re.compile(r"\b(?:will )?merge with\b.*?\bto create\b", re.I)),
+    ("MERGED_INTO", re.compile(r"\b(?:has (?:now )?been |was |were )?incorporated into\b", re.I)),
+    ("SUCCEEDED_BY", re.compile(r"\b(?:to be |will be |was |were )?replaced (?:by|with)\b", re.I)),
+]
+
+NEGATION = re.compile(r"\b(?:no|not|never|nor|neither)\b(?:\s+\w+){0,3}\s*$", re.I)
+PROPOSED = re.compile(r"\b(?:should|would|could|may|might|proposed|propose|proposes|it is suggested|recommended)\b",
+                      re.I)
+PLANNED = re.compile(r"\b(?:will|shall|to be|is being|are being|being established|is establishing|planned|"
+                     r"intended|due to)\b", re.I)
+FROM_DATE = re.compile(r"\b(?:from|with effect from|in|by|since|as of)\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?"
+                       r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+                       r"\s+(\d{4})", re.I)
+YEAR_ONLY = re.compile(r"\b(?:since|in|from)\s+((?:19|20)\d{2})\b")
+ESTABLISHED = re.compile(r"\b(?:was |were |been |is )?(?:established|set up|created|formed)\b", re.I)
+ESTABLISHED_UNDER = re.compile(r"\b(?:set up|established|created)\b[^.]*?\b(?:by|under|in accordance with)\b", re.I)
+FORMERLY = re.compile(r"\((?:formerly|previously)(?: known as)? (?:the )?([^)]+)\)|\b[Nn]ow ([A-Z]{2,}s?)\b\.?", re.I)
+CHAIRED_BY = re.compile(r"\b(?:is |are )?chaired by (?:the |a |an )?((?:[A-Za-z][\w'\-]*\s?){1,12}?)"
+                        r"(?=,|\.|;| and the| who|$)", re.I)
+MEMBERSHIP = re.compile(
+    r"\b(?:membership (?:is made up of|includes|comprises|would include|will include)(?: representation from)?|"
+    r"(?:currently )?includes?:|consists? of|comprising (?:officers from )?|(?:currently )?comprises|"
+    r"includes (?:officers|partners|representatives|representation) from|"
+    r"(?:other )?(?:key )?agencies included in the [A-Za-z]+ are|has representation from|"
+    r"made up of a range of [a-z ]+? such as|include relevant senior representatives from|"
+    r"(?:is|are) made up of representation from)\s*", re.I)
+COMPRISED_OF = re.compile(r"\b(?:is|are) comprised of\b|\bboards include\b", re.I)
+PRIORITY_INTRO = re.compile(r"\b(?:priorit|key outcomes|outcomes have been agreed|focus is on|areas of working|"
+                            r"purpose of the board will be|aims? (?:is|are) to|key aims)\w*", re.I)
+LIST_INTRO_REPORTING = re.compile(r"\b(?:groups?|forums?|boards?) (?:currently )?(?:that )?(?:report(?:ing)?|"
+                                  r"reports?) to\b", re.I)
+PERIOD = re.compile(r"\b(?:for |in |to )?((?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?)\b")
+
+
+def status_before(text_before: str, sentence: str) -> str:
+    """current, planned or proposed from the modal words in the clause before a trigger."""
+    window = text_before[-60:]
+    if re.match(r"\s*it is proposed\b", sentence, re.I) or re.search(r"\bshould be established\b", sentence, re.I):
+        return "proposed"
+    if PROPOSED.search(window):
+        return "proposed"
+    if PLANNED.search(window):
+        return "planned"
+    return "current"
+
+
+def date_in(text: str) -> str | None:
+    match = FROM_DATE.search(text)
+    if match:
+        return f"{int(match.group(3)):04d}-{MONTHS[match.group(2).lower()]:02d}"
+    return None
+
+
+def period_of(text: str) -> str | None:
+    """'2012/13', '2012-13' -> '2012-13'; 'Oct 2011 to Mar 2013' -> '2011-10/2013-03'."""
+    span = re.search(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? ((?:19|20)\d{2}) to "
+                     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? ((?:19|20)\d{2})", text, re.I)
+    if span:
+        months = [m[:3].lower() for m in MONTHS]
+        a = months.index(span.group(1)[:3].lower()) + 1
+        b = months.index(span.group(3)[:3].lower()) + 1
+        return f"{span.group(2)}-{a:02d}/{span.group(4)}-{b:02d}"
+    fy = re.search(r"\b((?:19|20)\d{2})\s*[/-]\s*(\d{2,4})\b", text)
+    if fy:
+        second = fy.group(2)[-2:]
+        return f"{fy.group(1)}-{second}"
+    return None
