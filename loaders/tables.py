@@ -92,6 +92,7 @@ def extract_table(ext: DocumentExtractor, rows: list[Block], intro: tuple[Senten
     section_rows: list[tuple[int, list[int | None]]] = []  # rows of the current section
     section_head: tuple[list[tuple[str, int, int]], list[int | None]] | None = None
     items: list[list[int | None]] = []
+    totals: list[tuple[list[tuple[str, int, int]], list[int | None]]] = []
     last_purpose = ""
 
     def close_section() -> None:
@@ -127,12 +128,7 @@ def extract_table(ext: DocumentExtractor, rows: list[Block], intro: tuple[Senten
         if kind == "total":
             close_section()
             section_head = None
-            for col, value in enumerate(values):
-                got = sum(r[col] or 0 for r in items)
-                if value is not None and got != value:
-                    _finding(ext, cells, "total-mismatch",
-                             f"'{label}' states £{value:,} in column '{_header(header, amount_cols[col])}' "
-                             f"but the rows add up to £{got:,}")
+            totals.append((cells, values))
         if kind == "section":
             continue
         if all(v is None for v in values) and kind == "item":
@@ -179,6 +175,14 @@ def extract_table(ext: DocumentExtractor, rows: list[Block], intro: tuple[Senten
             if kind == "item":
                 _targets(ext, ref, purpose, cells, ev, recipients_are_areas, section_theme)
     close_section()
+    # Stated totals (wherever they stand in the table) against the sum of its item rows, column by column.
+    for cells, values in totals:
+        for col, value in enumerate(values):
+            got = sum(r[col] or 0 for r in items)
+            if value is not None and got != value:
+                _finding(ext, cells, "total-mismatch",
+                         f"'{cells[0][0]}' states £{value:,} in column '{_header(header, amount_cols[col])}' "
+                         f"but the item rows add up to £{got:,}")
 
 
 def _header(header: list[tuple[str, int, int]], col: int) -> str:

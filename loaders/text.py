@@ -86,7 +86,9 @@ def blocks_of(doc: Document, clean: str) -> list[Block]:
         start = line.start + lead
         end = line.start + len(raw.rstrip())
         if "\t" in raw:
-            blocks.append(Block("row", start, end, line.number, clean[start:end]))
+            # Leading tabs are empty cells: keep them, or the row's cells shift left.
+            row_start = line.start + (len(raw) - len(raw.lstrip(" ")))
+            blocks.append(Block("row", row_start, end, line.number, clean[row_start:end]))
             i += 1
             continue
         marker = _BULLET.match(raw)
