@@ -1,0 +1,103 @@
+"""The rules are general: a made-up document about another area extracts as its sentences say."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.model import Facts
+from loaders.pipeline import load_directory
+from loaders.read import DocumentError
+
+NORTHSHIRE = """Northshire Community Safety
+
+Northshire Safer Communities Board
+
+The Northshire Safer Communities Board (NSCB) co-ordinates community safety across the county. Chaired by the Chief Constable, the Board has no direct responsibility for the Eastbury Community Safety Partnership.
+
+The Northshire Youth Crime Group reports to the Northshire Safer Communities Board.
+
+The Northshire Hate Crime Group, which will be a sub-group of the Northshire Safer Communities Board, is responsible for hate crime.
+
+It is proposed that a Northshire Victims Forum reporting to the NSCB should be established.
+
+From April 2013, it has been agreed that the Northshire Safer Communities Board will merge with the Northshire Justice Board to create the new Northshire Strategic Board.
+
+The Board's priorities for 2013/14 are:
+
+- Reduce re-offending
+- Tackle domestic abuse
+
+Eastbury Funding
+
+District CSP\t12 month Allocation\t2013-14 Allocation
+Eastbury\t£1,000\t£900
+Total\t£1,500\t£900
+"""
+
+
+@pytest.fixture(scope="module")
+def northshire(tmp_path_factory: pytest.TempPathFactory) -> Facts:
+    folder = tmp_path_factory.mktemp("northshire")
+    (folder / "northshire.txt").write_text(NORTHSHIRE, encoding="utf-8")
+    return load_directory(folder)
+
+
+def has(facts: Facts, rel_type: str, start: str, end: str) -> dict | None:
+    for rel in facts.relationships.values():
+        if (rel.type, rel.start, rel.end) == (rel_type, start, end):
+            return rel.properties
+    return None
+
+
+def test_reporting_line(northshire: Facts) -> None:
+    props = has(northshire, "REPORTS_TO", "northshire-youth-crime-group", "northshire-safer-communities-board")
+    assert props is not None and props["status"] == "current"
+
+
+def test_future_subgroup_is_planned(northshire: Facts) -> None:
+    props = has(northshire, "SUBGROUP_OF", "northshire-hate-crime-group", "northshire-safer-communities-board")
+    assert props is not None and props["status"] == "planned"
+
+
+def test_should_be_established_is_proposed_and_acronym_resolves(northshire: Facts) -> None:
+    props = has(northshire, "REPORTS_TO", "northshire-victims-forum", "northshire-safer-communities-board")
+    assert props is not None and props["status"] == "proposed"
+    assert "NSCB" in northshire.nodes["northshire-safer-communities-board"].aliases
+
+
+def test_negative_statement_is_not_an_edge(northshire: Facts) -> None:
+    starts = {r.end for r in northshire.relationships.values() if r.start == "northshire-safer-communities-board"
+              and r.type not in {"HAS_PRIORITY", "CHAIRED_BY", "COVERS", "MERGED_INTO"}}
+    assert "eastbury-community-safety-partnership" not in starts
+
+
+def test_chair_merger_and_priorities(northshire: Facts) -> None:
+    assert has(northshire, "CHAIRED_BY", "northshire-safer-communities-board", "role-chief-constable")
+    merged = has(northshire, "MERGED_INTO", "northshire-justice-board", "northshire-strategic-board")
+    assert merged is not None and merged["valid_from"] == "2013-04"
+    priorities = [northshire.nodes[r.end].properties["text"] for r in northshire.relationships.values()
+                  if r.type == "HAS_PRIORITY"]
+    assert priorities == ["Reduce re-offending", "Tackle domestic abuse"]
+
+
+def test_table_total_mismatch_is_reported(northshire: Facts) -> None:
+    assert [f.rule for f in northshire.findings] == ["total-mismatch"]
+    assert "£1,500" in northshire.findings[0].message and "£1,000" in northshire.findings[0].message
+
+
+def test_a_bad_document_names_itself_and_its_line(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(NORTHSHIRE, encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"First line\nSecond \xff line\n")
+    with pytest.raises(DocumentError) as error:
+        load_directory(tmp_path)
+    assert error.value.doc == "bad" and error.value.line == 2
+
+
+def test_a_curated_quote_missing_from_its_document_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "northshire.txt").write_text(NORTHSHIRE, encoding="utf-8")
+    (tmp_path / "curation.yaml").write_text(
+        "same_as:\n  - canonical: Northshire Justice Board\n    names: [NJB]\n"
+        "    quote: {doc: northshire, text: \"a sentence that is not there\"}\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match="not in the document"):
+        load_directory(tmp_path)
