@@ -27,5 +27,5 @@ run: setup
 	$(BIN)/landscape serve --host $(HOST) --port $(PORT)
 
 test: setup
-	$(BIN)/ruff check graph api loaders tests
+	$(BIN)/ruff check graph api loaders tests benchmarks
 	$(BIN)/pytest

@@ -19,6 +19,13 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
     from loaders.pipeline import load_directory
 
     started = time.monotonic()
+    if args.if_empty:
+        from graph.store import graph_stats
+
+        with open_engine(settings) as engine:
+            if sum(graph_stats(engine)["labels"].values()) > 0:
+                print("the graph is not empty; nothing loaded (--if-empty)")
+                return 0
     facts = load_directory(Path(args.seeds or settings.seeds_dir), progress=lambda name: print(f"read {name}"))
     total = len(facts.nodes) + len(facts.relationships)
     with open_engine(settings) as engine, tqdm(total=total, unit="item", desc="writing", disable=args.quiet) as bar:
@@ -85,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--reset", action="store_true", help="empty the graph first (in the same transaction)")
     load.add_argument("--seeds", help="folder of .txt documents (default: seeds/)")
     load.add_argument("--quiet", action="store_true", help="no progress bar")
+    load.add_argument("--if-empty", action="store_true", help="load only when the graph has no nodes")
     load.set_defaults(func=_load)
     stats = sub.add_parser("stats", help="counts by label and type, evidence coverage, data-quality findings")
     stats.add_argument("--json", action="store_true")

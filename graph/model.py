@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.schema import load_schema
 
-Scalar = Union[str, int, float, bool, None]
-Value = Union[Scalar, list[str], list[int], list[float]]
+Scalar = str | int | float | bool | None
+Value = Scalar | list[str] | list[int] | list[float]
 
 
 class Evidence(BaseModel):

@@ -1,7 +1,7 @@
 """The Cypher library: one named statement per file in cypher/, read once and cached."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from graph.settings import REPO
@@ -13,7 +13,7 @@ class UnknownQuery(KeyError):
     pass
 
 
-@lru_cache(maxsize=None)
+@cache
 def cypher(name: str) -> str:
     """The text of cypher/<name>.cypher (name may hold a sub-folder, e.g. 'neo4j/constraints')."""
     path = (CYPHER_DIR / f"{name}.cypher").resolve()

@@ -41,7 +41,7 @@ def evidence_from_properties(props: dict[str, Any]) -> list[dict[str, Any]]:
     columns = [props.get(key) or [] for key in EVIDENCE_KEYS]
     return [
         {"doc": doc, "start": start, "end": end, "quote": quote, "method": method}
-        for doc, start, end, quote, method in zip(*columns)
+        for doc, start, end, quote, method in zip(*columns, strict=False)
     ]
 
 

@@ -665,9 +665,8 @@ LIST_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|several|a number of)\s+
 
 def extract_documents(documents: list[Document], progress: Callable[[str], None] | None = None) -> Facts:
     """Facts for the documents: rules over each, then resolution and curation over all of them."""
-    from loaders.resolve import resolve
-
     from loaders.curation import load_curation
+    from loaders.resolve import resolve
 
     raw = Raw()
     curation = load_curation({doc.id: doc for doc in documents})

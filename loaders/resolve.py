@@ -139,7 +139,7 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
     for (label, k) in list(surfaces):
         root = groups[label].find(k)
         members[(label, root)].append(k)
-    for (label, root), keys in members.items():
+    for (label, _root), keys in members.items():
         counter: Counter[str] = Counter()
         for k in keys:
             counter.update(surfaces[(label, k)])

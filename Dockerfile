@@ -1,0 +1,12 @@
+FROM python:3.11.7-slim-bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends graphviz && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY graph graph
+COPY api api
+COPY loaders loaders
+COPY cypher cypher
+COPY seeds seeds
+RUN pip install --no-cache-dir -e .
+# Load the seeds when the database is empty, then serve.
+CMD ["sh", "-c", "landscape load --if-empty --quiet && landscape serve --host 0.0.0.0 --port 8000"]
