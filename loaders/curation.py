@@ -49,6 +49,13 @@ class Curation:
                            if not name.isupper())
         return out
 
+    def properties_for(self, label: str, canonical: str) -> dict[str, Any]:
+        """Curated properties win over rule guesses (a name without a head noun has no kind to guess)."""
+        for group in self.entries.get("same_as") or []:
+            if group.get("label", "Body") == label and group["canonical"] == canonical:
+                return dict(group.get("properties") or {})
+        return {}
+
     def canonical_for(self, label: str, keys: set[str]) -> str | None:
         table = self.canonical.get(label, {})
         for key in sorted(keys):

@@ -89,6 +89,7 @@ class DocumentExtractor:
         self.stream_context: Ref | None = None
         self.blocks: list[Block] = []
         self.table_count = 0
+        self.table_allocators: dict[str, Ref] = {}
         self.column_periods: list[str] = []
 
     # -- helpers ---------------------------------------------------------------------------------------
@@ -151,6 +152,19 @@ class DocumentExtractor:
         """Mentions with anaphors replaced by their referents (keeping the anaphor's span)."""
         out: list[Mention] = []
         for m in mentions:
+            subject = self.subject
+            if (m.label == "Body" and subject is not None and subject.name != m.name
+                    and subject.name.endswith(" " + m.name)
+                    and re.search(r"\b(?:the|this|joint)\s+$", self.clean[max(0, m.start - 12):m.start], re.I)):
+                # "the Community Safety Partnership" in the section about "Charnwood Community Safety Partnership"
+                out.append(Mention("Body", subject.name, m.start, m.end, head=subject.head, possessive=m.possessive))
+                continue
+            if (m.label == "Acronym" and subject is not None and _initials(subject.name).endswith(m.name)
+                    and len(_initials(subject.name)) > len(m.name)
+                    and re.search(r"\bthe\s+$", self.clean[max(0, m.start - 5):m.start], re.I)):
+                # "The CSP" in the section about "Oadby & Wigston Community Safety Partnership"
+                out.append(Mention("Body", subject.name, m.start, m.end, head=subject.head))
+                continue
             if m.label == "Anaphor":
                 target = self.resolve_anaphor(m)
                 if target is None:
@@ -298,7 +312,7 @@ class DocumentExtractor:
             self.prose_money(s, mentions)
         # focus: the subject of this sentence, if it names or refers to a body
         subject = self.sentence_subject(s, mentions)
-        if subject is not None and subject.label == "Body":
+        if subject is not None and subject.label in {"Body", "Acronym"} and not in_list:
             self.focus = subject
         self.recent.extend(m for m in mentions if m.label == "Body")
         self.recent = self.recent[-30:]
@@ -309,8 +323,9 @@ class DocumentExtractor:
                             default=len(s.text))
         lead = LEADING_PHRASE.match(s.text)
         skip_until = s.start + lead.end() if lead else s.start
+        chaired = [(s.start + c.start(), s.start + c.end()) for c in rules.CHAIRED_BY.finditer(s.text)]
         for m in mentions:
-            if m.start < skip_until:
+            if m.start < skip_until or any(a <= m.start < b for a, b in chaired):
                 continue
             if m.start - s.start < first_trigger and m.label in {"Body", "Acronym"}:
                 if m.label == "Acronym":
@@ -323,6 +338,15 @@ class DocumentExtractor:
 
     def relations(self, s: Sentence, mentions: list[Mention]) -> None:
         text = s.text
+        inverted = GOVERNANCE_BY.search(text)
+        if inverted is not None:
+            things = [m for m in mentions if m.start - s.start >= inverted.start(1) and m.start - s.start < inverted.end(1)
+                      and m.label in {"Programme", "Body", "Acronym", "FundingStream"}]
+            givers = [m for m in mentions if m.start - s.start >= inverted.start(2) and m.label in {"Body", "Acronym"}]
+            if things and givers:
+                self.raw.rel("OVERSEES", self.ref_of(givers[0]), self.ref_of(things[0]),
+                             self.ev(s.start, s.end, "rule:oversees"),
+                             status=rules.status_before(text[:inverted.start(2)], text))
         hits: list[tuple[int, int, str]] = []
         for rel_type, pattern in rules.TRIGGERS:
             for match in pattern.finditer(text):
@@ -428,11 +452,8 @@ class DocumentExtractor:
             return
         if match is None:
             return
-        subject = None
-        for m in mentions:
-            if m.start - s.start < match.start() and m.label in {"Body", "Acronym"}:
-                subject = m
-                break
+        subject = self.sentence_subject(Sentence(s.start, s.start + match.start(), s.text[:match.start()], s.block),
+                                        [m for m in mentions if m.start - s.start < match.start()])
         if subject is None:
             subject = self.focus
         if subject is None:
@@ -441,9 +462,9 @@ class DocumentExtractor:
         tail_start = match.end()
         tail = s.text[tail_start:]
         tail_end = len(tail)
-        for stop in (" who ", " which ", " and senior officers", ". "):
+        for stop in (" who ", " which ", " whom ", " one of ", ". "):
             k = tail.find(stop)
-            if k != -1 and stop != " and senior officers":
+            if k != -1:
                 tail_end = min(tail_end, k)
         ev = self.ev(s.start, s.end, "rule:member_of")
         named = [m for m in mentions if tail_start <= m.start - s.start < tail_start + tail_end
@@ -522,7 +543,7 @@ class DocumentExtractor:
             if m.label in {"Body", "Acronym"}:
                 return self.ref_of(m)
         if self.focus is not None:
-            return Ref("Body", self.focus.name)
+            return self.ref_of(self.focus)
         return None
 
     def on_list(self, items: list[Block], intro: tuple[Sentence, list[Mention]] | None) -> None:
@@ -581,6 +602,27 @@ class DocumentExtractor:
                 self.raw.rel("REPORTS_TO", ref, self.ref_of(target),
                              self.ev(item.body_start, item.body_start + len(name), ev_method), status="current")
             return
+        oversees = next((p.search(text) for t, p in rules.TRIGGERS if t == "OVERSEES" and p.search(text)), None)
+        if oversees is not None and text.rstrip().endswith(":"):
+            owner = self.sentence_subject(sentence, mentions) or self.focus
+            if owner is None:
+                return
+            for item in items:
+                if item.depth:
+                    continue
+                found = [m for m in self.mentions_in(item.body, item.body_start) if m.label in {"Programme", "Body"}]
+                name = re.split(r"\s+\(", item.body, maxsplit=1)[0].strip().rstrip(".;,")
+                ev = self.ev(item.body_start, item.body_start + len(name), "list:oversees")
+                if found:
+                    self.register(found[0], "list:oversees")
+                    target = Ref(found[0].label, found[0].name)
+                elif 0 < len(name.split()) <= 6:
+                    target = Ref("Programme", name[:1].upper() + name[1:])
+                    self.raw.node(target, ev)
+                else:
+                    continue
+                self.raw.rel("OVERSEES", self.ref_of(owner), target, ev, status="current")
+            return
         if rules.MEMBERSHIP.search(text) or re.search(r"\bcommissions the following\b", text, re.I):
             return  # membership lists are mostly in prose; service lists are not bodies
 
@@ -638,6 +680,12 @@ class DocumentExtractor:
         prose_allocations(self, s, mentions)
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z']*", name.replace("-", " "))
+                   if w.lower() not in {"and", "of", "for", "the", "on", "in"})
+
+
+GOVERNANCE_BY = re.compile(r"\b[Gg]overnance of (.+?),? (?:will be |is |are )?provided by (.+)$")
 CLAUSE_END = re.compile(r",?\s+(?:which|who|whose|where|that|should|will|to drive|to ensure|in order)\b|;|\s-\s(?=[a-z])")
 LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line with|Like|Unlike|Through|With|"
                             r"Within|Under|Following|Alongside)\b[^,]*,")

@@ -31,6 +31,9 @@ _TOKEN = re.compile(r"\([A-Z][A-Za-z&]{1,9}s?\)|[A-Za-z][A-Za-z'\-]*|&|\d{4}|,|\
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,8}s?$")
 _CONNECTORS = {"and", "of", "for", "&", "on", "the", "in"}
 _LEGISLATION_HEADS = {"Act", "Regulations", "Bill"}
+ROLE_WORDS = {"Director", "Chief", "Head", "Deputy", "Minister", "Secretary", "Leader", "Chair", "Chairman", "Member",
+              "Members", "Cabinet", "Manager", "Clerk", "Officer", "Commissioner"}
+MODIFIER_HEADS = {"Police"}
 
 
 def _is_cap(token: str) -> bool:
@@ -74,6 +77,8 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
             elif t in _CONNECTORS and j + 1 < len(tokens) and (_is_cap(tokens[j + 1][0]) or tokens[j + 1][0] == "the"):
                 if t == "the" and prev not in {"of", "for"}:
                     break
+                if t == "and" and _ACRONYM.match(prev):
+                    break  # "DCLG and Department of Health": two things
                 run.append(j)
             elif t == "," and prev.rstrip("'s") in area_names and j + 1 < len(tokens) and tokens[j + 1][0] in area_names:
                 run.append(j)  # "Leicester, Leicestershire and Rutland ..."
@@ -112,6 +117,14 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         k += 1
     lead_stop = [tokens[run[x]][0] for x in range(k)]
     run = run[k:]
+    if run and tokens[run[0]][0] in ROLE_WORDS:
+        # "Director of Children's Services for Leicester City Council": the body follows the office.
+        cut = next((x for x, pos in enumerate(run) if tokens[pos][0] in {"of", "for"}), None)
+        if cut is None:
+            return []
+        run = run[cut + 1:]
+        while run and tokens[run[0]][0] == "the":
+            run = run[1:]
     out: list[Mention] = []
     seg_start = 0
     for idx, pos in enumerate(run):
@@ -128,8 +141,11 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         if label is None:
             continue
         nxt = tokens[run[idx + 1]][0] if idx + 1 < len(run) else None
+        if word in MODIFIER_HEADS and nxt in {"and", "&"}:
+            continue  # "Police and Crime Commissioner", "Police & Crime plan"
         # Keep going while the name continues with more capitalised words ("Partnership Board", "Act 1998").
-        if nxt is not None and not possessive and nxt not in _CONNECTORS and not nxt.startswith("("):
+        if nxt is not None and not possessive and nxt not in _CONNECTORS and not nxt.startswith("(") and not (
+                nxt[0].isdigit() and label != "Legislation"):
             if label == "Legislation" and re.fullmatch(r"\d{4}", nxt):
                 pass
             else:
@@ -156,6 +172,10 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         name, possessive_name = _strip_possessive(name.strip())
         name = re.sub(r"\s+", " ", name).strip(" ,")
         content = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", name) if w not in _CONNECTORS]
+        tail = re.search(r"\b(?:for|of) the ([A-Za-z' -]+)$", name)
+        if tail and all(w in generic for w in tail.group(1).split()):
+            seg_start = end_idx
+            continue  # "Parliament for the Service": the head belongs to a reference, not to a name
         head = _strip_possessive(tokens[words[-1]][0])[0] if label != "Legislation" else word
         is_generic = all(w in generic or w == head for w in content)
         definite = bool(lead_stop and lead_stop[-1] in {"The", "This", "That", "Its", "Their", "These"}) or bool(
@@ -179,6 +199,13 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         if kind == "Anaphor":
             m.name = " ".join(lead_stop[-1:] + [name]) if lead_stop else name
         out.append(m)
+        if kind in {"FundingStream", "Programme"} and len(words) > 2:
+            # "Safer Rutland Partnership Board Budget": the body that owns the budget is named too.
+            owner_word = _strip_possessive(tokens[words[-2]][0])[0]
+            if owner_word in body_heads:
+                owner_end = tokens[words[-2]][2]
+                owner_name = re.sub(r"\s+", " ", text[s:owner_end]).strip()
+                out.insert(len(out) - 1, Mention("Body", owner_name, offset + s, offset + owner_end, head=owner_word))
         seg_start = end_idx
     return out
 

@@ -23,6 +23,7 @@ MAX_EVIDENCE = 8
 def normalise(name: str) -> str:
     text = name.lower().replace("&", " and ").replace("\u2019", "'")
     text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"^her majesty'?s\s+", "hm ", text)
     text = re.sub(r"'s?\b", "", text)
     text = re.sub(r"well[\s-]+being", "wellbeing", text)
     text = re.sub(r"re[\s-]+offend", "reoffend", text)
@@ -161,9 +162,11 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
             for pk, pv in props[(label, k)].items():
                 node_props.setdefault(pk, pv)
             status_votes.update(votes[(label, k)])
+        node_props.update(curation.properties_for(label, canonical))
         if label == "Body":
             node_props.setdefault("kind", "organisation")
-            node_props["status"] = "proposed" if status_votes and set(status_votes) <= {"proposed"} else "current"
+            if node_props.get("status") is None:
+                node_props["status"] = "proposed" if status_votes and set(status_votes) <= {"proposed"} else "current"
         if label == "Area":
             spec = vocab()["areas"].get(canonical, {})
             node_props["level"] = spec.get("level")

@@ -21,7 +21,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("MEMBER_OF", re.compile(r"\b(?:is|are) (?:a )?(?:statutory |formal )?members? of\b", re.I)),
     ("MEMBER_OF", re.compile(r"\b(?:is|are) represented on\b", re.I)),
     ("OVERSEES", re.compile(r"\b(?:oversees|overseeing|oversee|has (?:strategic )?overview of|has oversight of|"
-                            r"provides? the governance (?:structure|arrangements) for|"
+                            r"provides? (?:the )?(?:overarching |overall )?governance (?:structure|arrangements)"
+                            r"(?: for)?|(?:have|has) overall .ownership. of|"
                             r"provides? (?:them with )?strategic direction)\b", re.I)),
     ("COMMISSIONS", re.compile(r"\bcommissions\b", re.I)),
     ("MERGED_INTO", re.compile(r"\b(?:will )?merge with\b.*?\bto create\b", re.I)),

@@ -85,8 +85,12 @@ def extract_table(ext: DocumentExtractor, rows: list[Block], intro: tuple[Senten
                 stream = Ref("FundingStream", m.name)
             elif m.label == "Body" and allocator is None:
                 allocator = Ref("Body", m.name)
+    if allocator is None:
+        allocator = ext.table_allocators.get(heading)
     if allocator is None and ext.focus is not None:
-        allocator = Ref("Body", ext.focus.name)
+        allocator = ext.ref_of(ext.focus)
+    if allocator is not None:
+        ext.table_allocators[heading] = allocator
     recipients_are_areas = bool(re.search(r"\b(?:CSP|district|partnership|locality)\b", header[0][0], re.I))
     section_theme: Ref | None = None
     section_rows: list[tuple[int, list[int | None]]] = []  # rows of the current section

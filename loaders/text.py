@@ -128,11 +128,11 @@ def blocks_of(doc: Document, clean: str) -> list[Block]:
 
 
 def _is_heading(text: str) -> bool:
-    if len(text) > 100 or text.endswith(_TERMINAL) or not text[:1].isalnum():
+    if len(text) > 130 or text.endswith(_TERMINAL) or not text[:1].isalnum():
         return False
     if not (text[:1].isupper() or text[:1].isdigit()):
         return False
-    if len(text.split()) > 14 or _CONNECTOR_END.search(text):
+    if len(text.split()) > 16 or _CONNECTOR_END.search(text):
         return False
     return not re.search(r"[.!?]\s", text)
 
