@@ -208,9 +208,11 @@ class DocumentExtractor:
             ref = Ref("FundingStream", text)
             self.raw.node(ref, self.ev(heading.start, heading.end, "heading"))
             self.stream_context = ref
-        self.subject = bodies[0] if bodies else None
-        self.focus = self.subject
-        self.recent = []
+        if bodies or self.area_of(text) or re.match(r"\d+\.\s", text):
+            self.subject = bodies[0] if bodies else None
+            self.focus = self.subject
+            self.recent = []
+        # else: a sub-heading ("Domestic Abuse", "Priorities") continues the section about the body above it
         self.renames(Sentence(heading.start, heading.end, heading.text, heading), mentions)
         if bodies:
             self.recent.extend(bodies)
@@ -395,6 +397,8 @@ class DocumentExtractor:
                 inside = [m for m in mentions if a <= m.start - s.start < b and m.label in {"Body", "Acronym"}]
                 subjects = before[-1:] + inside
                 objects = objects[:1]
+            elif LIST_SUBJECT.search(text[max(0, a - 60):a]):
+                continue  # "five key theme groups that report to ...": the list that follows names them
             elif subject is not None and subject.start - s.start < a:
                 subjects = [subject]
             elif subject is not None:
