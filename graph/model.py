@@ -91,8 +91,8 @@ class Facts(BaseModel):
             return rel
         # The firmest status wins: a line stated as current elsewhere is current.
         firmness = {"current": 0, "planned": 1, "proposed": 2}
-        new_status, old_status = rel.properties.get("status"), have.properties.get("status")
-        if new_status is not None and firmness.get(new_status, 3) < firmness.get(old_status or "", 3):
+        new_status, old_status = str(rel.properties.get("status") or ""), str(have.properties.get("status") or "")
+        if new_status and firmness.get(new_status, 3) < firmness.get(old_status, 3):
             have.properties["status"] = new_status
         for key, value in rel.properties.items():
             have.properties.setdefault(key, value)

@@ -80,7 +80,12 @@ def ensure_schema(engine: Engine) -> None:
     """Uniqueness constraints (and their indexes) on both engines; full-text indexes on Neo4j only."""
     names = query_names("schema") + (query_names("neo4j") if engine.kind == "neo4j" else [])
     for name in names:
-        engine.execute_write(lambda tx, name=name: tx.run(cypher(name)).consume())
+        text = cypher(name)
+
+        def create(tx: ManagedTransaction, text: str = text) -> None:
+            tx.run(text).consume()
+
+        engine.execute_write(create)
 
 
 def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: Progress | None = None) -> None:

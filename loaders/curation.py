@@ -42,7 +42,7 @@ class Curation:
 
     def known_names(self) -> list[tuple[str, str]]:
         """Names of curated bodies that have no head noun ("Leicestershire Together"), for mention finding."""
-        out = []
+        out: list[tuple[str, str]] = []
         for group in self.entries.get("same_as") or []:
             if group.get("label", "Body") == "Body" and group.get("match", False):
                 out.extend((name, "Body") for name in [group["canonical"], *(group.get("names") or [])]

@@ -321,8 +321,8 @@ class DocumentExtractor:
         del bodies
 
     def sentence_subject(self, s: Sentence, mentions: list[Mention]) -> Mention | None:
-        first_trigger = min((p.search(s.text).start() for _, p in rules.TRIGGERS if p.search(s.text)),
-                            default=len(s.text))
+        starts = [found.start() for _, p in rules.TRIGGERS if (found := p.search(s.text)) is not None]
+        first_trigger = min(starts, default=len(s.text))
         lead = LEADING_PHRASE.match(s.text)
         skip_until = s.start + lead.end() if lead else s.start
         chaired = [(s.start + c.start(), s.start + c.end()) for c in rules.CHAIRED_BY.finditer(s.text)]
@@ -425,6 +425,7 @@ class DocumentExtractor:
                 continue
             before = [m for m in body_mentions if m.start < s.start + match.start()]
             after = [m for m in body_mentions if m.start >= s.start + match.end()]
+            chaired: Mention | None
             if match.start() < 3 and after:  # "Chaired by the Chief Constable, the Board ..."
                 chaired = after[0]
             elif before:
@@ -608,8 +609,8 @@ class DocumentExtractor:
             return
         oversees = next((p.search(text) for t, p in rules.TRIGGERS if t == "OVERSEES" and p.search(text)), None)
         if oversees is not None and text.rstrip().endswith(":"):
-            owner = self.sentence_subject(sentence, mentions) or self.focus
-            if owner is None:
+            overseer = self.sentence_subject(sentence, mentions) or self.focus
+            if overseer is None:
                 return
             for item in items:
                 if item.depth:
@@ -619,13 +620,13 @@ class DocumentExtractor:
                 ev = self.ev(item.body_start, item.body_start + len(name), "list:oversees")
                 if found:
                     self.register(found[0], "list:oversees")
-                    target = Ref(found[0].label, found[0].name)
+                    overseen = Ref(found[0].label, found[0].name)
                 elif 0 < len(name.split()) <= 6:
-                    target = Ref("Programme", name[:1].upper() + name[1:])
-                    self.raw.node(target, ev)
+                    overseen = Ref("Programme", name[:1].upper() + name[1:])
+                    self.raw.node(overseen, ev)
                 else:
                     continue
-                self.raw.rel("OVERSEES", self.ref_of(owner), target, ev, status="current")
+                self.raw.rel("OVERSEES", self.ref_of(overseer), overseen, ev, status="current")
             return
         if rules.MEMBERSHIP.search(text) or re.search(r"\bcommissions the following\b", text, re.I):
             return  # membership lists are mostly in prose; service lists are not bodies

@@ -154,11 +154,11 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
         for k in keys:
             names.extend(sorted(alias_surfaces.get((label, k), set())))
             ids[(label, k)] = node_id
-        ev: list[Evidence] = []
+        gathered: list[Evidence] = []
         node_props: dict[str, Any] = {}
         status_votes: Counter[str] = Counter()
         for k in keys:
-            ev.extend(evidence[(label, k)])
+            gathered.extend(evidence[(label, k)])
             for pk, pv in props[(label, k)].items():
                 node_props.setdefault(pk, pv)
             status_votes.update(votes[(label, k)])
@@ -172,7 +172,7 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
             node_props["level"] = spec.get("level")
         facts.add_node(Node(id=node_id, label=label, name=canonical, aliases=_unique(names, canonical),
                             properties={k: v for k, v in node_props.items() if v is not None},
-                            evidence=_cap(ev)))
+                            evidence=_cap(gathered)))
         for alias in _unique(names, canonical):
             if alias.isupper():
                 acronyms.setdefault(alias, (label, keys[0]))
@@ -201,9 +201,10 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
     for node in raw.nodes:
         if node.ref.label not in {"Priority", "Allocation"}:
             continue
-        node_id = ref_id(node.ref)
-        if node_id is None:
+        found_id = ref_id(node.ref)
+        if found_id is None:
             continue
+        node_id = found_id
         name = node.properties.get("text") or node.properties.get("purpose") or node_id
         p = dict(node.properties)
         if node.ref.label == "Allocation":
@@ -231,8 +232,8 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
             continue
         facts.add_relationship(Relationship(type=rel.type, start=start, end=end, properties=dict(rel.properties),
                                             evidence=[rel.evidence]))
-    for rel in facts.relationships.values():
-        rel.evidence[:] = _cap(rel.evidence)
+    for stored in facts.relationships.values():
+        stored.evidence[:] = _cap(stored.evidence)
     _statuses(facts)
     _documents(facts, raw)
     return facts
