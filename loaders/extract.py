@@ -89,6 +89,7 @@ class DocumentExtractor:
         self.stream_context: Ref | None = None
         self.blocks: list[Block] = []
         self.table_count = 0
+        self.defined: set[str] = set()  # acronyms this document has defined so far
         self.table_allocators: dict[str, Ref] = {}
         self.column_periods: list[str] = []
 
@@ -118,6 +119,7 @@ class DocumentExtractor:
             ref = Ref("Body", m.name)
             self.raw.node(ref, ev, kind=body_kind(m.head))
             if m.acronym:
+                self.defined.add(m.acronym)
                 self.raw.aliases.append((ref, m.acronym, ev))
             return ref
         if m.label in {"Programme", "FundingStream"}:
@@ -314,7 +316,8 @@ class DocumentExtractor:
             self.prose_money(s, mentions)
         # focus: the subject of this sentence, if it names or refers to a body
         subject = self.sentence_subject(s, mentions)
-        if subject is not None and subject.label in {"Body", "Acronym"} and not in_list:
+        defined = subject is not None and (subject.label == "Body" or subject.name in self.defined)
+        if subject is not None and defined and not in_list:
             self.focus = subject
         self.recent.extend(m for m in mentions if m.label == "Body")
         self.recent = self.recent[-30:]
@@ -448,7 +451,7 @@ class DocumentExtractor:
                 return
             members = [m for m in mentions if m.start - s.start >= compr.end() and m.label == "Body"]
             if "boards include" in compr.group().lower():
-                subject = self.focus if self.focus is not None else subject
+                subject = self.subject or self.focus or subject
             ev = self.ev(s.start, s.end, "rule:part_of")
             for m in members:
                 if m.name != subject.name:

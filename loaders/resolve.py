@@ -170,6 +170,7 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
         if label == "Area":
             spec = vocab()["areas"].get(canonical, {})
             node_props["level"] = spec.get("level")
+            node_props["within"] = _ancestors(canonical)
         facts.add_node(Node(id=node_id, label=label, name=canonical, aliases=_unique(names, canonical),
                             properties={k: v for k, v in node_props.items() if v is not None},
                             evidence=_cap(gathered)))
@@ -234,9 +235,35 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
                                             evidence=[rel.evidence]))
     for stored in facts.relationships.values():
         stored.evidence[:] = _cap(stored.evidence)
+    _parts_named_after_wholes(facts)
     _statuses(facts)
     _documents(facts, raw)
     return facts
+
+
+def _ancestors(area: str) -> list[str]:
+    """The areas an area lies within, nearest first ("Charnwood" -> Leicestershire, LLR, East Midlands...)."""
+    areas = vocab()["areas"]
+    out: list[str] = []
+    parent = areas.get(area, {}).get("part_of")
+    while parent and parent not in out:
+        out.append(parent)
+        parent = areas.get(parent, {}).get("part_of")
+    return out
+
+
+def _parts_named_after_wholes(facts: Facts) -> None:
+    """"City Partnership Board" is part of "City Partnership": the name says so, and is the evidence."""
+    bodies = {n.name: n for n in facts.nodes.values() if n.label == "Body"}
+    for node in list(bodies.values()):
+        match = re.fullmatch(r"(.+) (?:Executive Board|Board|Executive)", node.name)
+        if match is None or match.group(1) not in bodies:
+            continue
+        whole = bodies[match.group(1)]
+        if whole.id == node.id or whole.properties.get("kind") in {"board", "executive"}:
+            continue
+        facts.add_relationship(Relationship(type="PART_OF", start=node.id, end=whole.id,
+                                            properties={"status": "current"}, evidence=node.evidence[:1]))
 
 
 def _csp_for(facts: Facts, area: str) -> str | None:

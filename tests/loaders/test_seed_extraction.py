@@ -104,3 +104,26 @@ def test_no_phone_numbers_or_email_addresses_are_stored(seed_facts: Facts) -> No
     for rel in seed_facts.relationships.values():
         for ev in rel.evidence:
             assert not phone.search(ev.quote) and not email.search(ev.quote), (rel.key, ev.quote)
+
+
+def test_chairs_renames_and_parts(seed_facts: Facts) -> None:
+    assert rels(seed_facts, "CHAIRED_BY", "community-safety-programme-board", "role-chief-constable")
+    assert rels(seed_facts, "CHAIRED_BY", "city-partnership-board", "role-city-mayor")
+    assert rels(seed_facts, "SUCCEEDED_BY", "one-leicester", "city-partnership")
+    assert seed_facts.nodes["one-leicester"].properties["status"] == "renamed"
+    parts = {r.start for r in rels(seed_facts, "PART_OF", end="leicestershire-together")}
+    assert {"leicestershire-safer-communities-strategy-board", "environment-board"} <= parts
+
+
+def test_a_negative_statement_gives_no_line_of_responsibility(seed_facts: Facts) -> None:
+    # "the Board has no direct responsibility for individual Community Safety Partnerships"
+    for rel_type in ("REPORTS_TO", "ACCOUNTABLE_TO", "SUBGROUP_OF"):
+        assert rels(seed_facts, rel_type, "community-safety-partnership", "community-safety-programme-board") == []
+
+
+def test_area_priorities_belong_to_areas(seed_facts: Facts) -> None:
+    sub_region = [seed_facts.nodes[r.end].properties["text"] for r in
+                  rels(seed_facts, "HAS_PRIORITY", "area-leicester-leicestershire-and-rutland")]
+    assert sub_region == ["Reduce re-offending", "Reduce anti-social behaviour", "Tackle domestic abuse",
+                          "Reduce the harm caused by substance misuse"]
+    assert seed_facts.nodes["area-charnwood"].properties["within"][0] == "Leicestershire"
