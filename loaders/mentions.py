@@ -104,8 +104,23 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
             continue
         mentions.append(Mention("Acronym", m.group().rstrip("s") if m.group().endswith("s") and
                                 len(m.group()) > 3 else m.group(), s, e))
+    for m in _LEGISLATION.finditer(text):
+        name = m.group(1)
+        lead = re.match(r"(?:(?:The|This|the|Under|under|By|by|Of|of)\s+)+", name)
+        start = m.start(1) + (lead.end() if lead else 0)
+        name = re.sub(r"\s+", " ", text[start:m.end(1)])
+        if len(name.split()) < 2:
+            continue
+        if m.group(2):
+            name = f"{name} {m.group(2)}"
+        mentions = [x for x in mentions if not (x.start < offset + m.end() and offset + start < x.end)]
+        mentions.append(Mention("Legislation", name, offset + start, offset + m.end(), head=name.split()[-1]))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_LEGISLATION = re.compile(r"((?:[A-Z][A-Za-z']+)(?:\s+(?:and|of|the|for|on|in|&|[A-Z][A-Za-z']+|\([^()]{3,80}\)))*?"
+                          r"\s+(?:Act|Regulations|Bill))\b(?:\s+(?:in\s+)?((?:19|20)\d{2}))?")
 
 
 def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], run: list[int],
@@ -136,8 +151,9 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
             label = "Programme"
         elif word in funding_heads:
             label = "FundingStream"
-        elif word in _LEGISLATION_HEADS:
-            label = "Legislation"
+        elif word.endswith("s") and word[:-1] in body_heads and idx >= 2 and (
+                idx + 1 == len(run) or tokens[run[idx + 1]][0] in _CONNECTORS | {"or"}):
+            label = "BodyPlural"  # "Community Safety Partnerships": the class, named in the singular
         if label is None:
             continue
         nxt = tokens[run[idx + 1]][0] if idx + 1 < len(run) else None
@@ -187,6 +203,11 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
             kind = "Anaphor"
         else:
             kind = label
+        if label == "BodyPlural":
+            singular = name[:-1] if name.endswith("s") else name
+            out.append(Mention("Body", singular, offset + s, offset + e, head=word[:-1]))
+            seg_start = end_idx
+            continue
         if kind == "Body" and len(content) < 2 and head not in {"Police", "Constabulary"}:
             seg_start = end_idx
             continue

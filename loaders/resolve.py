@@ -134,6 +134,12 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
         longer = by_core.get(k)
         if longer and len(longer) == 1:
             groups["Body"].union(k, next(iter(longer)))
+    # "Civil Contingencies Act" is the "Civil Contingencies Act 2004" when only one year is seen for it.
+    law_keys = [k for (label, k) in surfaces if label == "Legislation"]
+    for k in law_keys:
+        dated = [d for d in law_keys if re.fullmatch(re.escape(k) + r" (?:19|20)\d\d", d)]
+        if len(dated) == 1:
+            groups["Legislation"].union(k, dated[0])
     # Canonical names and ids.
     ids: dict[tuple[str, str], str] = {}
     members: dict[tuple[str, str], list[str]] = defaultdict(list)

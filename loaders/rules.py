@@ -39,8 +39,9 @@ FROM_DATE = re.compile(r"\b(?:from|with effect from|in|by|since|as of)\s+(?:(\d{
                        r"(January|February|March|April|May|June|July|August|September|October|November|December)"
                        r"\s+(\d{4})", re.I)
 YEAR_ONLY = re.compile(r"\b(?:since|in|from)\s+((?:19|20)\d{2})\b")
-ESTABLISHED = re.compile(r"\b(?:was |were |been |is )?(?:established|set up|created|formed)\b", re.I)
-ESTABLISHED_UNDER = re.compile(r"\b(?:set up|established|created)\b[^.]*?\b(?:by|under|in accordance with)\b", re.I)
+ESTABLISHED = re.compile(r"\b(?:was |were |been |is )?(?:established|set up|created|formed)\b|duties stated in", re.I)
+ESTABLISHED_UNDER = re.compile(r"\b(?:(?:set up|established|created)\b[^.]*?\b(?:by|under|in accordance with)|"
+                               r"duties (?:stated|set out) in)\b", re.I)
 FORMERLY = re.compile(r"\((?:formerly|previously)(?: known as)? (?:the )?([^)]+)\)|\b[Nn]ow ([A-Z]{2,}s?)\b\.?", re.I)
 CHAIRED_BY = re.compile(r"\b(?:is |are )?chaired by (?:the |a |an )?((?:[A-Za-z][\w'\-]*\s?){1,12}?)"
                         r"(?=,|\.|;| and the| who|$)", re.I)
