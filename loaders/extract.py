@@ -415,6 +415,16 @@ class DocumentExtractor:
                         self.raw.rel("MERGED_INTO", self.ref_of(subj), self.ref_of(obj), ev, **props)
 
     def chair(self, s: Sentence, mentions: list[Mention]) -> None:
+        for match in rules.PERSON_CHAIR.finditer(s.text):
+            inside = [m for m in mentions if s.start + match.start(2) <= m.start < s.start + match.end(2)
+                      and m.label in {"Body", "Acronym"}]
+            if not inside or match.group(3) != "Chair":
+                continue
+            body = inside[0]
+            role = Ref("Role", f"Chair of the {body.name}" if body.label == "Body" else f"{body.name} Chair")
+            ev = self.ev(s.start + match.start(), s.start + match.end(), "rule:chaired_by")
+            self.raw.node(role, ev, holder=match.group(1))
+            self.raw.rel("CHAIRED_BY", self.ref_of(body), role, ev, status="current")
         for match in rules.CHAIRED_BY.finditer(s.text):
             role_text = match.group(1).strip()
             role_text = re.sub(r"^(?:[A-Z][\w]*'s\s+)", lambda m: m.group(), role_text)

@@ -140,6 +140,11 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         run = run[cut + 1:]
         while run and tokens[run[0]][0] == "the":
             run = run[1:]
+    heads = set(body_heads) | programme_heads | funding_heads
+    last = max((x for x, pos in enumerate(run) if _strip_possessive(tokens[pos][0])[0] in heads), default=None)
+    if last is not None and 0 < len(run) - 1 - last <= 2 and all(
+            tokens[pos][0][:1].isupper() and tokens[pos][0] not in _CONNECTORS for pos in run[last + 1:]):
+        run = run[:last + 1]  # "Safer Communities Board Chair": the office follows the name
     out: list[Mention] = []
     seg_start = 0
     for idx, pos in enumerate(run):

@@ -229,6 +229,15 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
     # Relationships (a rule's guess between the wrong kinds of thing is dropped, not written).
     schema = load_schema()
     for rel in raw.rels:
+        if rel.type == "MEMBER_OF" and rel.start.label == "Acronym" and ref_id(rel.start) is None:
+            # An organisation the documents only ever abbreviate ("DCLG", "SOLACE") is still a member.
+            acronym_id = slugify(rel.start.name)
+            if acronym_id not in facts.nodes:
+                facts.add_node(Node(id=acronym_id, label="Body", name=rel.start.name,
+                                    properties={"kind": "organisation", "status": "current"},
+                                    evidence=[rel.evidence]))
+            ids[("Body", normalise(rel.start.name))] = acronym_id
+            acronyms[rel.start.name] = ("Body", normalise(rel.start.name))
         start, end = ref_id(rel.start), ref_id(rel.end)
         if start is None or end is None or start == end:
             continue

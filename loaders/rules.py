@@ -17,6 +17,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("ACCOUNTABLE_TO", re.compile(r"\b(?:is |are |be )?(?:accountable|responsible|answerable) to\b", re.I)),
     ("ACCOUNTABLE_TO", re.compile(r"\blines? of accountability\b.*?\b(?:are|is) (?:back )?through\b", re.I)),
     ("ACCOUNTABLE_TO", re.compile(r"\b(?:delivery arm )?directed by\b", re.I)),
+    ("ACCOUNTABLE_TO", re.compile(r"\b(?:work(?:ing|s)?|services?|streams?|acts?|acting) on behalf of\b", re.I)),
     ("PART_OF", re.compile(r"\b(?:is|are|forms?) (?:a )?part of\b", re.I)),
     ("MEMBER_OF", re.compile(r"\b(?:is|are) (?:a )?(?:statutory |formal )?members? of\b", re.I)),
     ("MEMBER_OF", re.compile(r"\b(?:is|are) represented on\b", re.I)),
@@ -93,3 +94,7 @@ def period_of(text: str) -> str | None:
         second = fy.group(2)[-2:]
         return f"{fy.group(1)}-{second}"
     return None
+
+# "Cllr Bryony Rudkin (Safer Communities Board Chair)": a named office holder of a body.
+PERSON_CHAIR = re.compile(r"\b((?:Cllr|Councillor|Sir|Dame|Dr|Mr|Mrs|Ms)\.? [A-Z][a-z]+(?: [A-Z][a-z'-]+)+) "
+                          r"\(([^()]*?)\s*(Chair|Chairman|Vice[- ]Chair|Deputy Chair)\)")
