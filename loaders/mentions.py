@@ -34,6 +34,8 @@ _LEGISLATION_HEADS = {"Act", "Regulations", "Bill"}
 ROLE_WORDS = {"Director", "Chief", "Head", "Deputy", "Minister", "Secretary", "Leader", "Chair", "Chairman", "Member",
               "Members", "Cabinet", "Manager", "Clerk", "Officer", "Commissioner"}
 MODIFIER_HEADS = {"Police"}
+TRAILERS = {"Chair", "Chairman", "Chairs", "Vice-Chair", "Members", "Member", "Manager", "Managers", "Coordinator",
+            "Co-ordinator", "Lead", "Leads", "Budget"}
 
 
 def _is_cap(token: str) -> bool:
@@ -128,7 +130,7 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
                   generic: set[str], stop: set[str]) -> list[Mention]:
     # Drop leading stop words ("The", "This", "Chaired", ...).
     k = 0
-    while k < len(run) and tokens[run[k]][0] in stop:
+    while k < len(run) and (tokens[run[k]][0] in stop or tokens[run[k]][0][:1].isdigit()):
         k += 1
     lead_stop = [tokens[run[x]][0] for x in range(k)]
     run = run[k:]
@@ -143,7 +145,7 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
     heads = set(body_heads) | programme_heads | funding_heads
     last = max((x for x, pos in enumerate(run) if _strip_possessive(tokens[pos][0])[0] in heads), default=None)
     if last is not None and 0 < len(run) - 1 - last <= 2 and all(
-            tokens[pos][0][:1].isupper() and tokens[pos][0] not in _CONNECTORS for pos in run[last + 1:]):
+            tokens[pos][0] in TRAILERS for pos in run[last + 1:]):
         run = run[:last + 1]  # "Safer Communities Board Chair": the office follows the name
     out: list[Mention] = []
     seg_start = 0
@@ -209,6 +211,10 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         else:
             kind = label
         if label == "BodyPlural":
+            parts = re.split(r"\s+and\s+", name)
+            if len(parts) > 1 and re.search(r"[a-z]s$", parts[0]):
+                name = parts[-1]  # "Local Area Agreements and Local Strategic Partnerships"
+                s = e - len(name)
             singular = name[:-1] if name.endswith("s") else name
             out.append(Mention("Body", singular, offset + s, offset + e, head=word[:-1]))
             seg_start = end_idx
