@@ -69,3 +69,19 @@ def test_cli_reports_a_bad_document_without_writing(tmp_path: Path, capsys: pyte
     (tmp_path / "bad.txt").write_bytes(b"ok\n\xff\n")
     assert main(["load", "--seeds", str(tmp_path), "--quiet"]) == 2
     assert "bad, line 2" in capsys.readouterr().err
+
+
+def test_cli_stats_and_export(loaded_engine: Engine, settings, monkeypatch: pytest.MonkeyPatch,
+                              tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from graph.cli import main
+
+    monkeypatch.setenv("LANDSCAPE_DATA_DIR", str(settings.data_dir))  # share the session's engine
+    assert main(["stats"]) == 0
+    out = capsys.readouterr().out
+    assert "evidence coverage: 100.0%" in out and "total-mismatch" in out
+    target = tmp_path / "graph.json"
+    assert main(["export", "--format", "json", "-o", str(target)]) == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert {n["id"] for n in data["nodes"]} >= {"strategic-partnership-board", "doc-004_808a09639abe0ae2"}
