@@ -1,0 +1,125 @@
+"""Duplication, gap, structure and change analysis over the networkx projection; results cached per projection."""
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.analysis import changes, duplication, gaps, structure
+from graph.analysis.findings import SEVERITY_ORDER, Category, Finding
+from graph.analysis.landscape import Landscape
+
+Rule = Callable[[Landscape], list[Finding]]
+
+RULES: dict[Category, list[Rule]] = {
+    "duplication": [duplication.shared_themes, duplication.membership_interlock, duplication.several_upward_lines,
+                    duplication.parallel_bodies],
+    "gaps": [gaps.unfunded_themes, gaps.missing_area_priorities, gaps.no_upward_line, gaps.stale_lines,
+             gaps.unaccountable_money, gaps.no_chair_or_members, gaps.accountability_cycles],
+    "structure": [structure.brokers, structure.seat_holders, structure.deepest_chains],
+    "changes": [changes.body_changes, changes.mergers_and_renames],
+}
+CATEGORIES: tuple[Category, ...] = ("duplication", "gaps", "structure", "changes")
+
+
+@dataclass
+class Analysis:
+    """Every finding of one projection at one date, with what the filters need to resolve names and areas."""
+
+    as_of: str | None
+    findings: dict[str, list[Finding]]
+    timings: dict[str, float]
+    area_ids: dict[str, str] = field(default_factory=dict)
+    theme_ids: dict[str, str] = field(default_factory=dict)
+    area_within: dict[str, set[str]] = field(default_factory=dict)
+
+    def select(self, category: str, *, area: str | None = None, theme: str | None = None,
+               severity: str | None = None) -> list[Finding]:
+        """Findings of one category; `area` keeps those about it or any area inside it; `severity` is a minimum."""
+        wanted_areas = None
+        if area is not None:
+            area_id = self.resolve_area(area)
+            wanted_areas = {area_id} | self.area_within.get(area_id, set())
+        theme_id = None if theme is None else self.resolve_theme(theme)
+        floor = 0 if severity is None else SEVERITY_ORDER[severity]
+        return [
+            f for f in self.findings.get(category, [])
+            if SEVERITY_ORDER[f.severity] >= floor
+            and (theme_id is None or theme_id in f.themes)
+            and (wanted_areas is None or not wanted_areas.isdisjoint(f.areas))
+        ]
+
+    def resolve_area(self, text: str) -> str:
+        found = self.area_ids.get(text.strip().lower())
+        if found is None:
+            raise LookupError(f"unknown area {text!r}")
+        return found
+
+    def resolve_theme(self, text: str) -> str:
+        found = self.theme_ids.get(text.strip().lower())
+        if found is None:
+            raise LookupError(f"unknown theme {text!r}")
+        return found
+
+
+def _lookup(graph: nx.MultiDiGraph, label: str, prefix: str) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for node, attrs in graph.nodes(data=True):
+        if attrs.get("label") != label:
+            continue
+        for key in (node, node.removeprefix(prefix), attrs.get("name"), *(attrs.get("aliases") or [])):
+            if key:
+                lookup.setdefault(str(key).strip().lower(), node)
+    return lookup
+
+
+def analyse(graph: nx.MultiDiGraph, as_of: str | None = None, categories: tuple[Category, ...] = CATEGORIES) -> Analysis:
+    """Run every rule of the given categories over the landscape at `as_of` (None: now), timing each."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    view = Landscape.build(graph, as_of)
+    timings["index"] = time.perf_counter() - started
+    findings: dict[str, list[Finding]] = {}
+    for category in categories:
+        findings[category] = []
+        for rule in RULES[category]:
+            started = time.perf_counter()
+            found = rule(view)
+            timings[f"{category}.{rule.__name__}"] = time.perf_counter() - started
+            found.sort(key=lambda f: (-SEVERITY_ORDER[f.severity], -(f.score or 0), f.id))
+            findings[category].extend(found)
+    return Analysis(
+        as_of=as_of, findings=findings, timings=timings,
+        area_ids=_lookup(graph, "Area", "area-"), theme_ids=_lookup(graph, "Theme", "theme-"),
+        area_within={a: set(view.descendants(a)) for a in view.areas},
+    )
+
+
+_lock = threading.Lock()
+_cache: weakref.WeakKeyDictionary[nx.MultiDiGraph, OrderedDict[str | None, Analysis]] = weakref.WeakKeyDictionary()
+MAX_DATES_PER_PROJECTION = 32
+
+
+def cached_analysis(graph: nx.MultiDiGraph, as_of: str | None = None) -> Analysis:
+    """The analysis of this projection at this date, computed once (a new projection after a load starts afresh)."""
+    with _lock:
+        per_graph = _cache.setdefault(graph, OrderedDict())
+        found = per_graph.get(as_of)
+        if found is not None:
+            per_graph.move_to_end(as_of)
+            return found
+    result = analyse(graph, as_of)
+    with _lock:
+        per_graph = _cache.setdefault(graph, OrderedDict())
+        per_graph[as_of] = result
+        while len(per_graph) > MAX_DATES_PER_PROJECTION:
+            per_graph.popitem(last=False)
+    return result
+
+
+__all__ = ["Analysis", "CATEGORIES", "Finding", "Landscape", "RULES", "analyse", "cached_analysis"]
