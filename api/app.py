@@ -27,6 +27,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     app = FastAPI(title="Partnership landscape graph", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
+    from api import analysis_routes
+
+    app.include_router(analysis_routes.router)
 
     @app.get("/health")
     def health(request: Request) -> dict[str, Any]:

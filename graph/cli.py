@@ -76,6 +76,28 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _analyse(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.analysis import analyse
+    from graph.analysis.landscape import ISO_DATE
+    from graph.analysis.report import markdown, render_html
+    from graph.engine import open_engine
+    from graph.projection import build_projection
+
+    if args.as_of is not None and not ISO_DATE.match(args.as_of):
+        print(f"error: --as-of must be YYYY, YYYY-MM or YYYY-MM-DD, not {args.as_of!r}", file=sys.stderr)
+        return 2
+    with open_engine(settings) as engine:
+        analysis = analyse(build_projection(engine), args.as_of)
+    text = markdown(analysis) if args.format == "md" else render_html(analysis)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        counts = ", ".join(f"{len(found)} {category}" for category, found in analysis.findings.items())
+        print(f"wrote {counts} findings to {args.output}")
+    return 0
+
+
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -101,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json"], default="json")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(func=_export)
+    analyse = sub.add_parser("analyse", help="write the duplication and gap analysis as a Markdown or HTML report")
+    analyse.add_argument("--format", choices=["md", "html"], default="md")
+    analyse.add_argument("--output", "-o", help="file to write (default: standard output)")
+    analyse.add_argument("--as-of", help="the landscape at this date (YYYY, YYYY-MM or YYYY-MM-DD; default: now)")
+    analyse.set_defaults(func=_analyse)
     serve = sub.add_parser("serve", help="serve the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)

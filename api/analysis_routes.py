@@ -1,0 +1,80 @@
+"""HTTP routes for the analysis: duplication, gaps, structure and changes, filtered by area, theme, severity, date."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import BaseModel
+
+from graph.analysis import Analysis, Finding, cached_analysis
+from graph.analysis.landscape import ISO_DATE
+from graph.engine import Engine
+from graph.projection import projection
+
+router = APIRouter(prefix="/analysis", tags=["analysis"])
+
+AreaFilter = Annotated[str | None, Query(description="area id or name; keeps findings about it or any area inside it")]
+ThemeFilter = Annotated[str | None, Query(description="theme id or name, e.g. domestic-abuse")]
+SeverityFilter = Annotated[Literal["high", "medium", "low", "info"] | None,
+                           Query(description="minimum severity (high > medium > low > info)")]
+AsOf = Annotated[str | None, Query(description="the landscape at this date: YYYY, YYYY-MM or YYYY-MM-DD (default: now)")]
+
+
+class Filters(BaseModel):
+    area: str | None
+    theme: str | None
+    severity: str | None
+    as_of: str | None
+
+
+class FindingsResponse(BaseModel):
+    category: str
+    filters: Filters
+    count: int
+    findings: list[Finding]
+
+
+def _analysis(request: Request, as_of: str | None) -> Analysis:
+    if as_of is not None and not ISO_DATE.match(as_of):
+        raise HTTPException(status_code=422, detail=f"as_of must be YYYY, YYYY-MM or YYYY-MM-DD, not {as_of!r}")
+    engine: Engine = request.app.state.engine
+    return cached_analysis(projection(engine), as_of)
+
+
+def _respond(request: Request, category: str, area: str | None, theme: str | None, severity: str | None,
+             as_of: str | None) -> FindingsResponse:
+    analysis = _analysis(request, as_of)
+    try:
+        found = analysis.select(category, area=area, theme=theme, severity=severity)
+    except LookupError as error:
+        raise HTTPException(status_code=404, detail=str(error.args[0])) from error
+    return FindingsResponse(category=category, filters=Filters(area=area, theme=theme, severity=severity, as_of=as_of),
+                            count=len(found), findings=found)
+
+
+@router.get("/duplication", response_model=FindingsResponse)
+def duplication(request: Request, area: AreaFilter = None, theme: ThemeFilter = None,
+                severity: SeverityFilter = None, as_of: AsOf = None) -> FindingsResponse:
+    """Shared priority themes, membership interlock, bodies with several upward lines, parallel bodies."""
+    return _respond(request, "duplication", area, theme, severity, as_of)
+
+
+@router.get("/gaps", response_model=FindingsResponse)
+def gaps(request: Request, area: AreaFilter = None, theme: ThemeFilter = None,
+         severity: SeverityFilter = None, as_of: AsOf = None) -> FindingsResponse:
+    """Unfunded themes, missing area-wide priorities, missing or stale accountability, unowned money, cycles."""
+    return _respond(request, "gaps", area, theme, severity, as_of)
+
+
+@router.get("/structure", response_model=FindingsResponse)
+def structure(request: Request, area: AreaFilter = None, theme: ThemeFilter = None,
+              severity: SeverityFilter = None, as_of: AsOf = None) -> FindingsResponse:
+    """Brokers (betweenness), members with the most board seats, the longest accountability chains."""
+    return _respond(request, "structure", area, theme, severity, as_of)
+
+
+@router.get("/changes", response_model=FindingsResponse)
+def changes(request: Request, area: AreaFilter = None, theme: ThemeFilter = None,
+            severity: SeverityFilter = None, as_of: AsOf = None) -> FindingsResponse:
+    """Bodies appearing and disappearing between the earlier documents and the latest; mergers and renames."""
+    return _respond(request, "changes", area, theme, severity, as_of)
