@@ -5,6 +5,8 @@ import re
 from collections import defaultdict
 from itertools import combinations
 
+import networkx as nx
+
 from graph.analysis.findings import Finding, capital, listing, make_finding, the, theme_name
 from graph.analysis.landscape import STRUCTURAL_KINDS, Landscape
 
@@ -150,21 +152,35 @@ def parallel_bodies(view: Landscape) -> list[Finding]:
             for area in view.effective_areas(body):
                 for other_area in neighbours.get(area, {area}):
                     pairs.update((body, o) for o in index.get((word, other_area), ()) if o > body)
-    findings = []
+    similar = nx.Graph()
     for a, b in pairs:
         if view.kind(a) != view.kind(b):
             continue
         score = len(jobs[a] & jobs[b]) / len(jobs[a] | jobs[b])
         if score < MIN_JOB_SIMILARITY or view.related_in_chain(a, b):
             continue
-        same_area = bool(view.effective_areas(a) & view.effective_areas(b))
-        job = " ".join(w for w in re.findall(r"[a-z]+", view.name(a).lower()) if w in jobs[a] & jobs[b])
+        similar.add_edge(a, b, score=score, same_area=bool(view.effective_areas(a) & view.effective_areas(b)))
+    # One finding per cluster ("the 7 district Community Safety Partnerships"), not one per pair.
+    findings = []
+    for cluster in nx.connected_components(similar):
+        members = sorted(cluster)
+        edges = similar.subgraph(cluster).edges(data=True)
+        same_area = any(d["same_area"] for _, _, d in edges)
+        score = min(d["score"] for _, _, d in edges)
+        common = frozenset.intersection(*(jobs[m] for m in members))
+        job = " ".join(w for w in re.findall(r"[a-z]+", view.name(members[0]).lower()) if w in common) or "similar"
+        where = "the same area" if same_area else "neighbouring areas"
+        if len(members) == 2:
+            who = f"{capital(the(view, members[0]))} and {the(view, members[1])}, both {view.kind(members[0])}s,"
+        else:
+            named = [the(view, m) for m in members[:4]] + ([f"{len(members) - 4} others"] if len(members) > 4 else [])
+            who = f"{len(members)} {view.kind(members[0])}s ({listing(named)})"
+        areas = {a for m in members for a in view.effective_areas(m)}
         findings.append(make_finding(
             view, "parallel-bodies", "duplication", "medium" if same_area else "low",
-            f"{capital(the(view, a))} and {the(view, b)} are both {view.kind(a)}s whose names say they do the same "
-            f"job ({job}), for {'the same area' if same_area else 'neighbouring areas'}.",
-            [a, b], view.evidence(a)[:1] + view.evidence(b)[:1], score=score,
-            areas=view.effective_areas(a) | view.effective_areas(b), themes=view.themes(a) & view.themes(b),
-            details={"shared_job_words": sorted(jobs[a] & jobs[b]), "same_area": int(same_area)},
+            f"{who} have names that say they do the same job ({job}), for {where}.",
+            members, [q for m in members[:4] for q in view.evidence(m)[:1]], score=score, areas=areas,
+            themes=frozenset.intersection(*(frozenset(view.themes(m)) for m in members)),
+            details={"shared_job_words": sorted(common), "same_area": int(same_area), "bodies": len(members)},
         ))
     return findings

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.analysis.findings import Finding, capital, make_finding, the, theme_name
+from graph.analysis.findings import Finding, capital, listing, make_finding, the, theme_name
 from graph.analysis.landscape import STRUCTURAL_KINDS, SUBSTRUCTURE_KINDS, Landscape
 
 PRIORITY_LIST_KINDS = frozenset({"partnership", "board", "group", "forum", "executive", "alliance"})
+DISTRICT_LIST_KINDS = frozenset({"partnership", "board"})
 HOW = {"merged": "merged into", "renamed": "was succeeded by", "closed": "closed"}
 
 
@@ -37,25 +38,33 @@ def unfunded_themes(view: Landscape) -> list[Finding]:
 
 
 def missing_area_priorities(view: Landscape) -> list[Finding]:
-    """A priority held for a whole county or sub-region that a district partnership within it does not list."""
+    """Priorities held for a whole county or sub-region that a district partnership within it does not list."""
     findings = []
     for body, themes in view.themes_of.items():
-        if view.label(body) != "Body" or not view.live(body) or view.kind(body) not in PRIORITY_LIST_KINDS:
+        if view.label(body) != "Body" or not view.live(body) or view.kind(body) not in DISTRICT_LIST_KINDS:
             continue
-        districts = [a for a in view.covers.get(body, ()) if view.graph.nodes[a].get("level") == "district"]
+        districts = [a for a in view.covers.get(body, ()) if view.attrs.get(a, {}).get("level") == "district"]
+        # A sub-board of a body covering the same district takes its priorities from that body.
+        districts = [d for d in districts if not any(d in view.covers.get(line.target, ()) for line in view.up.get(body, ()))]
+        own_list = [q for t in sorted(themes) for q in view.priority_evidence(body, t)] if districts else []
         for district in sorted(districts):
             for wider in sorted(view.ancestors(district)):
-                for theme in sorted(set(view.themes_of.get(wider, {})) - set(themes)):
-                    evidence = view.priority_evidence(wider, theme, limit=2)
-                    evidence += [q for t in sorted(themes) for q in view.priority_evidence(body, t)]
-                    findings.append(make_finding(
-                        view, "missing-area-priority", "gaps", "medium",
-                        f"{theme_name(view, theme).capitalize()} is a priority for {view.name(wider)} as a whole, "
-                        f"but it is not among the priorities of {the(view, body)}, which covers {view.name(district)}.",
-                        [body, wider, theme], evidence, areas={district, wider}, themes={theme},
-                        details={"district": district, "wider_area": wider,
-                                 "district_themes": sorted(themes)},
-                    ))
+                missing = sorted(set(view.themes_of.get(wider, {})) - set(themes))
+                if not missing:
+                    continue
+                names = [theme_name(view, t) for t in missing]
+                verb = "is a priority" if len(missing) == 1 else "are priorities"
+                findings.append(make_finding(
+                    view, "missing-area-priority", "gaps", "medium",
+                    f"{capital(listing(names))} {verb} for {view.name(wider)} as a whole, but "
+                    f"{'it is' if len(missing) == 1 else 'they are'} not among the priorities of {the(view, body)}, "
+                    f"which covers {view.name(district)}.",
+                    [body, wider, *missing],
+                    [q for t in missing for q in view.priority_evidence(wider, t)] + own_list,
+                    score=float(len(missing)), areas={district, wider}, themes=missing,
+                    details={"district": district, "wider_area": wider, "missing_themes": missing,
+                             "district_themes": sorted(themes)},
+                ))
     return findings
 
 
@@ -112,7 +121,7 @@ def unaccountable_money(view: Landscape) -> list[Finding]:
     """Allocations (item rows) with no body that gives, receives or oversees the money."""
     findings = []
     for allocation, links in view.allocations.items():
-        attrs = view.graph.nodes[allocation]
+        attrs = view.attrs[allocation]
         if attrs.get("row_kind") in ("subtotal", "total"):
             continue
         bodies = [b for kind in ("ALLOCATED_BY", "ALLOCATED_TO") for b in links.get(kind, ()) if view.label(b) == "Body"]

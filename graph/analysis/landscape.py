@@ -63,6 +63,7 @@ class Landscape:
 
     graph: nx.MultiDiGraph
     as_of: str | None = None
+    attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
     bodies: set[str] = field(default_factory=set)
     areas: set[str] = field(default_factory=set)
     dissolved: dict[str, Dissolution] = field(default_factory=dict)
@@ -91,7 +92,7 @@ class Landscape:
     def build(cls, graph: nx.MultiDiGraph, as_of: str | None = None) -> Landscape:
         if as_of is not None and not ISO_DATE.match(as_of):
             raise ValueError(f"as_of must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {as_of!r}")
-        view = cls(graph=graph, as_of=as_of)
+        view = cls(graph=graph, as_of=as_of, attrs=dict(graph.nodes(data=True)))
         view._index()
         return view
 
@@ -159,7 +160,7 @@ class Landscape:
         self._area_containment()
 
     def _dissolved_by_status(self, body: str) -> Dissolution | None:
-        attrs = self.graph.nodes[body]
+        attrs = self.attrs[body]
         ended = attrs.get("dissolved") or attrs.get("valid_to")
         if ended is not None and (self.as_of or date.today().isoformat()) >= str(ended):
             return Dissolution("closed", None, str(ended), attrs.get("evidence") or [])
@@ -172,23 +173,23 @@ class Landscape:
         """Parents from PART_OF edges, from `within` names (a larger level only), and from composite names."""
         by_name: dict[str, str] = {}
         for area in self.areas:
-            attrs = self.graph.nodes[area]
+            attrs = self.attrs[area]
             for name in [attrs.get("name") or "", *(attrs.get("aliases") or [])]:
                 by_name.setdefault(name.strip().lower(), area)
         for area in self.areas:
-            attrs = self.graph.nodes[area]
+            attrs = self.attrs[area]
             rank = LEVEL_RANK.get(str(attrs.get("level")), 0)
             for name in attrs.get("within") or []:
                 parent = by_name.get(str(name).strip().lower())
                 if parent is None or parent == area:
                     continue
-                parent_level = str(self.graph.nodes[parent].get("level"))
+                parent_level = str(self.attrs[parent].get("level"))
                 # A city contains no districts or counties; `within` naming one is a naming accident.
                 if LEVEL_RANK.get(parent_level, 0) > rank and parent_level != "city":
                     self.area_parents[area].add(parent)
         parts: dict[str, frozenset[str]] = {}
         for area in self.areas:
-            names = [p.strip().lower() for p in re.split(r",|\band\b|&", str(self.graph.nodes[area].get("name") or ""))]
+            names = [p.strip().lower() for p in re.split(r",|\band\b|&", str(self.attrs[area].get("name") or ""))]
             found = [by_name.get(p) for p in names if p]
             if len(found) >= 2 and all(found):
                 parts[area] = frozenset(a for a in found if a is not None)
@@ -203,16 +204,18 @@ class Landscape:
     # --- reading --------------------------------------------------------------------------------------------
 
     def name(self, node: str) -> str:
-        return str(self.graph.nodes[node].get("name") or node) if node in self.graph else node
+        attrs = self.attrs.get(node)
+        return node if attrs is None else str(attrs.get("name") or node)
 
     def label(self, node: str) -> str:
-        return str(self.graph.nodes[node].get("label") or "") if node in self.graph else ""
+        attrs = self.attrs.get(node)
+        return "" if attrs is None else str(attrs.get("label") or "")
 
     def kind(self, node: str) -> str:
-        return str(self.graph.nodes[node].get("kind") or "")
+        return str(self.attrs.get(node, {}).get("kind") or "")
 
     def evidence(self, node: str) -> list[Evidence]:
-        return list(self.graph.nodes[node].get("evidence") or []) if node in self.graph else []
+        return list(self.attrs.get(node, {}).get("evidence") or [])
 
     def live(self, body: str) -> bool:
         return body in self.bodies and body not in self.dissolved
@@ -255,11 +258,11 @@ class Landscape:
 
     def adjacent(self, area: str) -> set[str]:
         """Areas beside `area`: the other areas of the same level with a parent in common (neighbours by proxy)."""
-        level = self.graph.nodes[area].get("level") if area in self.graph else None
+        level = self.attrs[area].get("level") if area in self.graph else None
         result: set[str] = set()
         for parent in self.area_parents.get(area, ()):
             for sibling in self.direct_children(parent):
-                if sibling != area and self.graph.nodes[sibling].get("level") == level:
+                if sibling != area and self.attrs[sibling].get("level") == level:
                     result.add(sibling)
         return result
 

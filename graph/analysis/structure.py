@@ -7,8 +7,9 @@ from graph.analysis.findings import Finding, capital, listing, make_finding, the
 from graph.analysis.landscape import Landscape
 
 TOP = 10
-EXACT_BETWEENNESS_LIMIT = 10_000
-SAMPLES = 64
+# Exact betweenness is O(nodes x edges): exact up to this many bodies, sampled (k pivots, fixed seed) beyond.
+EXACT_BETWEENNESS_LIMIT = 1_000
+SAMPLES = 48
 MIN_DEPTH = 2
 
 
@@ -27,7 +28,7 @@ def governance_network(view: Landscape) -> nx.Graph:
 
 
 def brokers(view: Landscape, samples: int | None = None) -> list[Finding]:
-    """Bodies on the most shortest paths between others; sampled (k pivots, fixed seed) beyond 10k nodes."""
+    """Bodies on the most shortest paths between others; sampled (k pivots, fixed seed) in large networks."""
     network = governance_network(view)
     if network.number_of_nodes() < 3:
         return []
