@@ -36,7 +36,7 @@ def build_projection(engine: Engine) -> nx.MultiDiGraph:
         evidence = evidence_from_properties(props)
         for key in ("ev_docs", "ev_starts", "ev_ends", "ev_quotes", "ev_methods"):
             props.pop(key, None)
-        graph.add_edge(row["start"], row["end"], key=props.get("key") or row["type"], type=row["type"],
+        graph.add_edge(row["start"], row["end"], key=props.pop("key", None) or row["type"], type=row["type"],
                        evidence=evidence, **props)
     return graph
 
