@@ -108,6 +108,7 @@ class Landscape:
                 self.areas.add(node)
             elif label == "Allocation":
                 self.allocations[node] = defaultdict(list)
+        dated_endings: set[str] = set()
         priority_holders: dict[str, list[str]] = defaultdict(list)
         priority_themes: dict[str, list[str]] = defaultdict(list)
         for start, end, data in graph.edges(data=True):
@@ -120,6 +121,8 @@ class Landscape:
                 elif start in self.areas and end in self.areas and holds(data, as_of):
                     self.area_parents[start].add(end)
             elif kind in ("MERGED_INTO", "SUCCEEDED_BY"):
+                if data.get("valid_from") is not None:
+                    dated_endings.add(start)
                 if start in self.bodies and holds(data, as_of):
                     how = "merged" if kind == "MERGED_INTO" else "renamed"
                     previous = self.dissolved.get(start)
@@ -153,7 +156,8 @@ class Landscape:
                 for theme in priority_themes.get(priority, ()):
                     self.themes_of[holder].setdefault(theme, []).append(priority)
         for body in self.bodies:
-            if body not in self.dissolved:
+            # A status of 'merged' with a dated merger is told by that merger's date, not by the status.
+            if body not in self.dissolved and body not in dated_endings:
                 gone = self._dissolved_by_status(body)
                 if gone is not None:
                     self.dissolved[body] = gone

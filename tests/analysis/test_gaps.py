@@ -119,6 +119,13 @@ def test_no_stale_line_before_the_merger_nor_from_the_merger_itself() -> None:
     assert gaps.stale_lines(land.view()) == []
 
 
+def test_a_merged_status_waits_for_the_date_of_its_merger() -> None:
+    land = merger()
+    land.graph.nodes["cspb"]["status"] = "merged"
+    assert gaps.stale_lines(land.view(as_of="2012-08")) == []
+    assert len(gaps.stale_lines(land.view(as_of="2012-09"))) == 1
+
+
 def test_a_line_to_a_closed_body_is_stale() -> None:
     land = Landscape_().body("g").body("old", status="closed").edge("g", "old", "ACCOUNTABLE_TO", status="current")
     (finding,) = gaps.stale_lines(land.view())
