@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from graph.analysis import Analysis, Finding, cached_analysis
 from graph.analysis.landscape import ISO_DATE
@@ -17,6 +17,8 @@ AreaFilter = Annotated[str | None, Query(description="area id or name; keeps fin
 ThemeFilter = Annotated[str | None, Query(description="theme id or name, e.g. domestic-abuse")]
 SeverityFilter = Annotated[Literal["high", "medium", "low", "info"] | None,
                            Query(description="minimum severity (high > medium > low > info)")]
+Limit = Annotated[int, Query(ge=1, le=10_000, description="at most this many findings (most severe first)")]
+Offset = Annotated[int, Query(ge=0, description="skip this many findings (paging)")]
 AsOf = Annotated[str | None, Query(description="the landscape at this date: YYYY, YYYY-MM or YYYY-MM-DD (default: now)")]
 
 
@@ -30,7 +32,8 @@ class Filters(BaseModel):
 class FindingsResponse(BaseModel):
     category: str
     filters: Filters
-    count: int
+    count: int = Field(description="findings matching the filters (the page holds at most `limit` of them)")
+    offset: int
     findings: list[Finding]
 
 
@@ -42,39 +45,39 @@ def _analysis(request: Request, as_of: str | None) -> Analysis:
 
 
 def _respond(request: Request, category: str, area: str | None, theme: str | None, severity: str | None,
-             as_of: str | None) -> FindingsResponse:
+             as_of: str | None, limit: int, offset: int) -> FindingsResponse:
     analysis = _analysis(request, as_of)
     try:
         found = analysis.select(category, area=area, theme=theme, severity=severity)
     except LookupError as error:
         raise HTTPException(status_code=404, detail=str(error.args[0])) from error
     return FindingsResponse(category=category, filters=Filters(area=area, theme=theme, severity=severity, as_of=as_of),
-                            count=len(found), findings=found)
+                            count=len(found), offset=offset, findings=found[offset:offset + limit])
 
 
 @router.get("/duplication", response_model=FindingsResponse)
 def duplication(request: Request, area: AreaFilter = None, theme: ThemeFilter = None,
-                severity: SeverityFilter = None, as_of: AsOf = None) -> FindingsResponse:
+                severity: SeverityFilter = None, as_of: AsOf = None, limit: Limit = 1000, offset: Offset = 0) -> FindingsResponse:
     """Shared priority themes, membership interlock, bodies with several upward lines, parallel bodies."""
-    return _respond(request, "duplication", area, theme, severity, as_of)
+    return _respond(request, "duplication", area, theme, severity, as_of, limit, offset)
 
 
 @router.get("/gaps", response_model=FindingsResponse)
 def gaps(request: Request, area: AreaFilter = None, theme: ThemeFilter = None,
-         severity: SeverityFilter = None, as_of: AsOf = None) -> FindingsResponse:
+         severity: SeverityFilter = None, as_of: AsOf = None, limit: Limit = 1000, offset: Offset = 0) -> FindingsResponse:
     """Unfunded themes, missing area-wide priorities, missing or stale accountability, unowned money, cycles."""
-    return _respond(request, "gaps", area, theme, severity, as_of)
+    return _respond(request, "gaps", area, theme, severity, as_of, limit, offset)
 
 
 @router.get("/structure", response_model=FindingsResponse)
 def structure(request: Request, area: AreaFilter = None, theme: ThemeFilter = None,
-              severity: SeverityFilter = None, as_of: AsOf = None) -> FindingsResponse:
+              severity: SeverityFilter = None, as_of: AsOf = None, limit: Limit = 1000, offset: Offset = 0) -> FindingsResponse:
     """Brokers (betweenness), members with the most board seats, the longest accountability chains."""
-    return _respond(request, "structure", area, theme, severity, as_of)
+    return _respond(request, "structure", area, theme, severity, as_of, limit, offset)
 
 
 @router.get("/changes", response_model=FindingsResponse)
 def changes(request: Request, area: AreaFilter = None, theme: ThemeFilter = None,
-            severity: SeverityFilter = None, as_of: AsOf = None) -> FindingsResponse:
+            severity: SeverityFilter = None, as_of: AsOf = None, limit: Limit = 1000, offset: Offset = 0) -> FindingsResponse:
     """Bodies appearing and disappearing between the earlier documents and the latest; mergers and renames."""
-    return _respond(request, "changes", area, theme, severity, as_of)
+    return _respond(request, "changes", area, theme, severity, as_of, limit, offset)

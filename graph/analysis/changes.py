@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from graph.analysis.findings import Finding, capital, listing, make_finding, the
 from graph.analysis.landscape import STRUCTURAL_KINDS, Landscape
@@ -65,7 +66,7 @@ def body_changes(view: Landscape, split: str | None = None) -> list[Finding]:
 
 def mergers_and_renames(view: Landscape) -> list[Finding]:
     """Every MERGED_INTO and SUCCEEDED_BY line, with its date and status (planned ones included, and said so)."""
-    successors: dict[tuple[str, str], list[tuple[str, dict[str, object]]]] = defaultdict(list)
+    successors: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
     for start, end, data in view.graph.edges(data=True):
         if data.get("type") in ("MERGED_INTO", "SUCCEEDED_BY"):
             successors[(str(data["type"]), end)].append((start, data))
@@ -83,7 +84,7 @@ def mergers_and_renames(view: Landscape) -> list[Finding]:
             f"{names[0].upper()}{names[1:]} {verb} {the(view, end)}{when}"
             + (f" (status: {listing(statuses)})" if statuses != ["current"] else "") + ".",
             [*sorted(s for s, _ in starts), end],
-            [q for _, d in starts for q in (d.get("evidence") or [])[:1]],  # type: ignore[union-attr]
+            [q for _, d in starts for q in (d.get("evidence") or [])[:1]],
             areas={a for s, _ in starts if s in view.bodies for a in view.effective_areas(s)},
             details={"since": dates[0] if dates else None, "statuses": statuses},
         ))

@@ -7,7 +7,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from graph.analysis.findings import Finding, capital, listing, make_finding, the, theme_name
+from graph.analysis.findings import Finding, Severity, capital, listing, make_finding, the, theme_name
 from graph.analysis.landscape import STRUCTURAL_KINDS, Landscape
 
 MIN_JACCARD = 0.5
@@ -47,7 +47,7 @@ def shared_themes(view: Landscape) -> list[Finding]:
         if score < MIN_JACCARD or view.related_in_chain(a, b):
             continue
         same_area = bool(view.effective_areas(a) & view.effective_areas(b))
-        severity = "high" if score >= 0.75 and same_area else "medium"
+        severity: Severity = "high" if score >= 0.75 and same_area else "medium"
         names = sorted(theme_name(view, t) for t in common)
         where = "the same area" if same_area else "overlapping areas"
         evidence = [q for t in sorted(common) for body in (a, b) for q in view.priority_evidence(body, t)]
@@ -104,7 +104,7 @@ def several_upward_lines(view: Landscape) -> list[Finding]:
         if len(distinct) < 2:
             continue
         gone = sorted(t for t in distinct if t in view.dissolved)
-        severity = "high" if len(distinct) >= 3 or gone else "medium"
+        severity: Severity = "high" if len(distinct) >= 3 or gone else "medium"
         explanation = (f"{capital(the(view, body))} has {len(distinct)} upward lines of accountability "
                        f"(to {listing([the(view, t) for t in sorted(distinct)])}), so more than one body "
                        f"holds it to account")

@@ -43,7 +43,7 @@ def _by_rule(findings: list[Finding]) -> dict[str, list[Finding]]:
 
 
 def _summary_rows(analysis: Analysis) -> list[tuple[str, int, str]]:
-    rows = []
+    rows: list[tuple[str, int, str]] = []
     for category in CATEGORIES:
         found = analysis.findings.get(category, [])
         severities = Counter(f.severity for f in found)
