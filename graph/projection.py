@@ -22,6 +22,12 @@ def invalidate() -> None:
         _generation += 1
 
 
+def generation() -> int:
+    """How many loads this process has seen: caches of query results key on it."""
+    with _lock:
+        return _generation
+
+
 def build_projection(engine: Engine) -> nx.MultiDiGraph:
     """Nodes keyed by id with `label`, `name`, properties and `evidence`; edges keyed by type."""
     graph = nx.MultiDiGraph()
