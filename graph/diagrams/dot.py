@@ -1,0 +1,306 @@
+"""A `Diagram` as Graphviz DOT (through the `graphviz` package), rendered to SVG or PNG by the `dot` binary."""
+from __future__ import annotations
+
+import html
+import shutil
+import textwrap
+
+import graphviz
+
+from graph.diagrams.build import as_of_text
+from graph.diagrams.model import Diagram, DiagramEdge, DiagramNode
+from graph.diagrams.style import (
+    DISSOLVED_FILL,
+    DISSOLVED_TEXT,
+    FAMILIES,
+    FINDING_COLOURS,
+    FONT,
+    RELATIONS,
+    STALE_COLOUR,
+    STATE_LEGEND,
+    STATES,
+    family,
+    wrap,
+)
+
+GRAPHVIZ_FORMATS = ("svg", "png", "dot")
+CLUSTER_FILLS = ("#f4f7fb", "#e9f0f7", "#dde7f1", "#d2dfec")
+# A line sample per state, drawn in text: the legend is a table, so it never disturbs the layout.
+ANCHOR = "_stack_"
+SAMPLES = {"solid": "────▶", "dashed": "─ ─ ─▶", "dotted": "·······▶"}
+
+
+class RenderError(RuntimeError):
+    """Graphviz is missing or failed."""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _node_label(node: DiagramNode, width: int) -> str:
+    name = "<br/>".join(_e(line) for line in wrap(node.name, width))
+    parts = [f"<b>{name}</b>"]
+    small = []
+    if node.category == "body":
+        kind = node.kind if node.status in ("current", "") else f"{node.kind} · {node.status}"
+        small.append(kind)
+    small.extend(node.notes)
+    for line in small:
+        for piece in wrap(line, width + 6, max_lines=3):
+            parts.append(f'<font point-size="9" color="#444444">{_e(piece)}</font>')
+    if node.marks:
+        marks = " ".join(node.marks)
+        parts.append(f'<font point-size="10" color="{FINDING_COLOURS["gaps"]}"><b>{_e(marks)}</b></font>')
+    return "<" + "<br/>".join(parts) + ">"
+
+
+def _node_attrs(node: DiagramNode, diagram: Diagram) -> dict[str, str]:
+    style = FAMILIES[family(node.category, node.kind)]
+    styles = ["filled"]
+    if style.rounded:
+        styles.append("rounded")
+    if node.status in ("proposed", "planned") or node.dissolved:
+        styles.append("dashed")
+    attrs = {
+        "shape": style.shape, "style": ",".join(styles), "fillcolor": style.fill, "color": style.border,
+        "penwidth": "1.2", "fontname": FONT, "fontsize": "11", "margin": "0.12,0.06",
+        "label": _node_label(node, 22 if diagram.kind in ("landscape", "area") else 26),
+        "tooltip": f"{node.name} ({node.id})",
+    }
+    if node.dissolved:
+        attrs.update(fillcolor=DISSOLVED_FILL, fontcolor=DISSOLVED_TEXT)
+    if node.marks:
+        category = "gaps" if any(m.startswith("G") for m in node.marks) else "duplication"
+        attrs.update(color=FINDING_COLOURS[category], penwidth="3")
+    if node.focus:
+        attrs.update(penwidth="3.5", color="#000000" if not node.marks else attrs["color"])
+    return attrs
+
+
+def _edge_attrs(edge: DiagramEdge) -> dict[str, str]:
+    line = RELATIONS.get(edge.relation, RELATIONS["REPORTS_TO"])
+    colour = STALE_COLOUR if edge.state == "stale" else line.colour
+    attrs = {"color": colour, "style": STATES[edge.state], "penwidth": str(line.penwidth),
+             "arrowhead": line.arrowhead, "fontname": FONT, "fontsize": "9", "fontcolor": colour}
+    label = edge.label or ""
+    if edge.marks:
+        attrs.update(color=FINDING_COLOURS["gaps"], penwidth="2.6")
+        label = (label + " " if label else "") + " ".join(f"[{m}]" for m in edge.marks)
+    if label:
+        lines = [piece for part in label.split("\n") for piece in wrap(part, 30, max_lines=3)]
+        attrs["label"] = "<" + "<br/>".join(_e(x) for x in lines) + ">"
+    if edge.reverse:
+        attrs.update(dir="back", arrowtail=line.arrowhead)
+    if edge.state == "stale":
+        attrs["penwidth"] = "2"
+    return attrs
+
+
+def _title_label(diagram: Diagram) -> str:
+    rows = [f'<tr><td align="left"><font point-size="20"><b>{_e(diagram.title)}</b></font></td></tr>']
+    sub = as_of_text(diagram.as_of).capitalize()
+    if diagram.depth is not None:
+        sub += f" · depth {diagram.depth}" + (f" (capped at {diagram.depth}; asked for {diagram.depth_requested})"
+                                              if diagram.depth_capped else "")
+    rows.append(f'<tr><td align="left"><font point-size="12">{_e(sub)}</font></td></tr>')
+    for note in diagram.notes:
+        rows.append(f'<tr><td align="left"><font point-size="12" color="#990000">{_e(note)}</font></td></tr>')
+    if diagram.sources:
+        rows.append('<tr><td align="left"><font point-size="10" color="#444444"><b>Documents used:</b></font></td></tr>')
+        for source in diagram.sources:
+            for i, piece in enumerate(textwrap.wrap(source, 110)):
+                text = ("• " if i == 0 else "   ") + piece
+                rows.append(f'<tr><td align="left"><font point-size="10" color="#444444">{_e(text)}</font></td></tr>')
+    return '<<table border="0" cellspacing="0" cellpadding="1">' + "".join(rows) + "</table>>"
+
+
+def _legend_label(diagram: Diagram) -> str:
+    families = list(dict.fromkeys(family(n.category, n.kind) for n in diagram.nodes.values()))
+    rows = ['<tr><td colspan="2" align="left"><b>Legend</b></td></tr>']
+    for name in families:
+        style = FAMILIES[name]
+        rows.append(f'<tr><td bgcolor="{style.fill}" width="28" border="1" color="{style.border}"> </td>'
+                    f'<td align="left">{_e(style.legend)}</td></tr>')
+    if any(n.dissolved for n in diagram.nodes.values()):
+        rows.append(f'<tr><td bgcolor="{DISSOLVED_FILL}" border="1" style="dashed"> </td>'
+                    f'<td align="left"><font color="{DISSOLVED_TEXT}">ended (merged, renamed, closed)</font></td></tr>')
+    if any(n.status in ("proposed", "planned") for n in diagram.nodes.values()):
+        rows.append('<tr><td border="1" style="dashed"> </td><td align="left">body proposed or planned</td></tr>')
+    if any(n.focus for n in diagram.nodes.values()):
+        rows.append('<tr><td border="3"> </td><td align="left">the body asked about</td></tr>')
+    for relation in diagram.relations():
+        line = RELATIONS.get(relation)
+        if line is None:
+            continue
+        sample = "━━━━▶" if line.penwidth > 2 else SAMPLES["solid"]
+        rows.append(f'<tr><td align="left"><font color="{line.colour}">{sample}</font></td>'
+                    f'<td align="left">{_e(line.legend)}</td></tr>')
+    for state in dict.fromkeys(e.state for e in diagram.edges):
+        if state == "current":
+            continue
+        colour = STALE_COLOUR if state == "stale" else "#000000"
+        sample = SAMPLES[STATES[state]]
+        rows.append(f'<tr><td align="left"><font color="{colour}">{sample}</font></td>'
+                    f'<td align="left">{_e(STATE_LEGEND[state])}</td></tr>')
+    if diagram.findings:
+        rows.append(f'<tr><td colspan="2" align="left"><br/><b>Findings</b> (<font color="{FINDING_COLOURS["duplication"]}">'
+                    f'D: duplication</font>, <font color="{FINDING_COLOURS["gaps"]}">G: gap</font>)</td></tr>')
+        for note in diagram.findings:
+            colour = FINDING_COLOURS.get(note.category, "#000000")
+            pieces = textwrap.wrap(f"{note.mark} ({note.severity}) {note.text}", 70)
+            for i, piece in enumerate(pieces):
+                text = piece if i == 0 else "      " + piece
+                rows.append(f'<tr><td colspan="2" align="left"><font color="{colour}" point-size="9">{_e(text)}'
+                            f'</font></td></tr>')
+    return ('<<table border="0" cellborder="0" cellspacing="2" cellpadding="2">' + "".join(rows) + "</table>>")
+
+
+def _cluster_depth(diagram: Diagram, cluster: str) -> int:
+    depth, parent = 0, diagram.clusters[cluster].parent
+    while parent is not None:
+        depth, parent = depth + 1, diagram.clusters[parent].parent
+    return depth
+
+
+def _staggered(diagram: Diagram, per_rank: int = 3) -> dict[int, int]:
+    """Many leaves under one parent go on two or three ranks, not one long row (what Graphviz's unflatten -l does)."""
+    below: dict[str, int] = {}
+    lines: dict[str, int] = {}
+    for edge in diagram.edges:
+        below[edge.target] = below.get(edge.target, 0) + 1
+        lines[edge.source] = lines.get(edge.source, 0) + 1
+        lines[edge.target] = lines.get(edge.target, 0) + 1
+    leaves: dict[str, list[int]] = {}
+    for i, edge in enumerate(diagram.edges):
+        if below.get(edge.source, 0) == 0 and lines.get(edge.source) == 1:
+            leaves.setdefault(edge.target, []).append(i)
+    minlen: dict[int, int] = {}
+    for edges in leaves.values():
+        if len(edges) <= per_rank:
+            continue
+        levels = min(3, -(-len(edges) // per_rank))
+        ordered = sorted(edges, key=lambda i: diagram.nodes[diagram.edges[i].source].name)
+        for position, i in enumerate(ordered):
+            minlen[i] = 1 + position % levels
+    return minlen
+
+
+def _stacks(diagram: Diagram, height: int = 3) -> list[tuple[str, str]]:
+    """Invisible lines (lower, upper) that fold a wide, shallow landscape into bands: bodies with no line stack in
+    columns of `height` in their cluster, clusters of only such bodies (districts) stack likewise, and the sibling
+    clusters of an area are put one above another (wider ones lower), national bodies on top."""
+    linked = {e.source for e in diagram.edges} | {e.target for e in diagram.edges}
+    pairs: list[tuple[str, str]] = []
+    direct: dict[str | None, list[str]] = {}
+    for node in diagram.nodes.values():
+        direct.setdefault(node.cluster if node.cluster in diagram.clusters else None, []).append(node.id)
+    children: dict[str | None, list[str]] = {}
+    for cluster in diagram.clusters.values():
+        children.setdefault(cluster.parent, []).append(cluster.id)
+
+    def inside(cluster: str) -> list[str]:
+        found = list(direct.get(cluster, []))
+        for child in children.get(cluster, []):
+            found.extend(inside(child))
+        return found
+
+    for nodes in direct.values():
+        alone = [n for n in nodes if n not in linked]
+        pairs.extend((alone[i - 1], alone[i]) for i in range(1, len(alone)) if i % height)
+    for parent, kids in children.items():
+        # Clusters holding only unlinked bodies (one partnership per district): a column, not a row.
+        lonely = [c for c in sorted(kids) if not children.get(c) and all(n not in linked for n in direct.get(c, []))]
+        for i in range(1, len(lonely)):
+            if i % height:
+                pairs.append((direct[lonely[i - 1]][-1], direct[lonely[i]][0]))
+        if parent is None:
+            continue
+        blocks = [inside(c) for c in kids if c not in lonely]
+        own = [n for n in direct.get(parent, [])]
+        if own:
+            blocks.append(own)
+        blocks.sort(key=lambda nodes: -len(nodes))
+        for lower, upper in zip(blocks, blocks[1:], strict=False):
+            pairs.extend(_above(diagram, lower, upper))
+    roots = [c for c in children.get(None, []) if c != "cluster-no-area"]
+    if "cluster-no-area" in diagram.clusters and roots:
+        for root in roots:
+            pairs.extend(_above(diagram, inside(root), inside("cluster-no-area")))
+    return pairs
+
+
+def _above(diagram: Diagram, lower: list[str], upper: list[str]) -> list[tuple[str, str]]:
+    """Invisible lines that put every body of `upper` above every body of `lower`, through one invisible anchor
+    (every body of `lower` -> anchor -> the bottom bodies of `upper`): cycles inside a block cannot defeat it."""
+    low, up = set(lower), set(upper)
+    if any(e.source in up and e.target in low for e in diagram.edges):
+        return []  # a real line runs the other way: let it decide
+    bottoms = [n for n in upper if not any(e.target == n and e.source in up for e in diagram.edges)] or upper
+    anchor = f"{ANCHOR}{upper[0]}"
+    return [(n, anchor) for n in lower] + [(anchor, b) for b in bottoms]
+
+
+def to_dot(diagram: Diagram) -> graphviz.Digraph:
+    """The diagram as a graphviz.Digraph: nested clusters by area, a title and a legend."""
+    dot = graphviz.Digraph(name=diagram.kind, engine="dot")
+    wide = diagram.kind in ("landscape", "area")
+    dot.attr(rankdir=diagram.rankdir, newrank="true", fontname=FONT, labelloc="t", labeljust="l",
+             label=_title_label(diagram), nodesep="0.18" if wide else "0.3", ranksep="0.45" if wide else "0.55",
+             pad="0.3", splines="spline", remincross="true", bgcolor="white")
+    dot.attr("node", fontname=FONT)
+    dot.attr("edge", fontname=FONT)
+    members: dict[str | None, list[DiagramNode]] = {}
+    for node in diagram.nodes.values():
+        members.setdefault(node.cluster if node.cluster in diagram.clusters else None, []).append(node)
+    children: dict[str | None, list[str]] = {}
+    for cluster in diagram.clusters.values():
+        children.setdefault(cluster.parent, []).append(cluster.id)
+
+    def fill(target: graphviz.Digraph, cluster: str | None) -> None:
+        for node in members.get(cluster, []):
+            target.node(node.id, **_node_attrs(node, diagram))
+        for child in sorted(children.get(cluster, []), key=lambda c: diagram.clusters[c].title):
+            depth = _cluster_depth(diagram, child)
+            with target.subgraph(name="cluster_" + child.removeprefix("cluster-")) as sub:
+                sub.attr(label=f"<<b>{_e(diagram.clusters[child].title)}</b>>", style="rounded,filled",
+                         fillcolor=CLUSTER_FILLS[min(depth, len(CLUSTER_FILLS) - 1)], color="#9fb4c8",
+                         fontname=FONT, fontsize="13", labeljust="l", margin="10")
+                fill(sub, child)
+
+    fill(dot, None)
+    minlen = _staggered(diagram)
+    for i, edge in enumerate(diagram.edges):
+        attrs = _edge_attrs(edge)
+        if minlen.get(i, 1) > 1:
+            attrs["minlen"] = str(minlen[i])
+        dot.edge(edge.source, edge.target, **attrs)
+    if diagram.kind in ("landscape", "area"):
+        pairs = _stacks(diagram)
+        for anchor in dict.fromkeys(n for pair in pairs for n in pair if n.startswith(ANCHOR)):
+            dot.node(anchor, label="", shape="point", style="invis", width="0", height="0")
+        for lower, upper in pairs:
+            dot.edge(lower, upper, style="invis", weight="0")
+    with dot.subgraph(name="cluster_legend") as legend:
+        legend.attr(label="", style="rounded", color="#bbbbbb")
+        legend.node("legend", label=_legend_label(diagram), shape="plain", fontname=FONT, fontsize="10")
+    return dot
+
+
+def dot_source(diagram: Diagram) -> str:
+    return to_dot(diagram).source
+
+
+def render(diagram: Diagram, fmt: str) -> bytes:
+    """DOT text, or SVG/PNG from Graphviz's `dot` (RenderError when it is not installed)."""
+    if fmt == "dot":
+        return dot_source(diagram).encode()
+    if fmt not in GRAPHVIZ_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(GRAPHVIZ_FORMATS)}, not {fmt!r}")
+    if shutil.which("dot") is None:
+        raise RenderError("Graphviz's `dot` is not installed (make setup installs it: apt-get install graphviz)")
+    try:
+        result: bytes = to_dot(diagram).pipe(format=fmt)
+    except (graphviz.ExecutableNotFound, graphviz.CalledProcessError) as error:
+        raise RenderError(f"Graphviz failed: {error}") from error
+    return result

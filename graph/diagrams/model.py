@@ -1,0 +1,92 @@
+"""The drawing-neutral diagram model: nodes, lines, area clusters, title and notes, built once and rendered twice."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Category = Literal["body", "role", "stream", "allocation", "recipient", "programme", "theme", "area"]
+# How sure a line is: a fact that holds, an intention ("will be", "it is proposed"), or a line that is out of date.
+LineState = Literal["current", "planned", "proposed", "stale"]
+DiagramKind = Literal["landscape", "area", "subtree", "chain", "funding"]
+
+
+@dataclass
+class DiagramNode:
+    id: str
+    name: str
+    category: Category
+    kind: str = ""
+    status: str = "current"
+    cluster: str | None = None
+    notes: list[str] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
+    focus: bool = False
+    dissolved: bool = False
+    context: bool = False  # drawn for orientation only (outside the area or subtree asked for)
+
+
+@dataclass
+class DiagramEdge:
+    source: str
+    target: str
+    relation: str
+    state: LineState = "current"
+    label: str | None = None
+    marks: list[str] = field(default_factory=list)
+    # Draw against the direction of the ranking (an overseer above what it oversees, money flowing down).
+    reverse: bool = False
+
+
+@dataclass
+class Cluster:
+    id: str
+    title: str
+    parent: str | None = None
+
+
+@dataclass
+class FindingNote:
+    mark: str
+    category: str
+    rule: str
+    severity: str
+    text: str
+
+
+@dataclass
+class Diagram:
+    kind: DiagramKind
+    title: str
+    as_of: str | None
+    rankdir: str = "BT"
+    nodes: dict[str, DiagramNode] = field(default_factory=dict)
+    edges: list[DiagramEdge] = field(default_factory=list)
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    findings: list[FindingNote] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+    depth: int | None = None
+    depth_requested: int | None = None
+
+    @property
+    def depth_capped(self) -> bool:
+        return self.depth is not None and self.depth_requested is not None and self.depth_requested > self.depth
+
+    def add_node(self, node: DiagramNode) -> DiagramNode:
+        existing = self.nodes.get(node.id)
+        if existing is not None:
+            existing.focus = existing.focus or node.focus
+            existing.context = existing.context and node.context
+            return existing
+        self.nodes[node.id] = node
+        return node
+
+    def add_edge(self, edge: DiagramEdge) -> None:
+        for existing in self.edges:
+            if (existing.source, existing.target, existing.relation) == (edge.source, edge.target, edge.relation):
+                return
+        self.edges.append(edge)
+
+    def relations(self) -> list[str]:
+        return list(dict.fromkeys(e.relation for e in self.edges))
