@@ -30,6 +30,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     from api import analysis_routes
 
     app.include_router(analysis_routes.router)
+    from api import diagram_routes
+    app.include_router(diagram_routes.router)
 
     @app.get("/health")
     def health(request: Request) -> dict[str, Any]:

@@ -98,6 +98,47 @@ def _analyse(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _diagram(args: argparse.Namespace, settings: Settings) -> int:
+    from graph import diagrams
+    from graph.analysis.landscape import ISO_DATE
+    from graph.engine import open_engine
+    from graph.projection import build_projection
+
+    if args.as_of is not None and not ISO_DATE.match(args.as_of):
+        print(f"error: --as-of must be YYYY, YYYY-MM or YYYY-MM-DD, not {args.as_of!r}", file=sys.stderr)
+        return 2
+    if args.what in ("body", "area") and args.id is None:
+        print(f"error: 'landscape diagram {args.what}' needs the {args.what}'s id", file=sys.stderr)
+        return 2
+    suffix = None if args.output in (None, "-") else Path(args.output).suffix.lstrip(".")
+    fmt = args.format or (suffix if suffix in diagrams.FORMATS else "svg")
+    with open_engine(settings) as engine:
+        graph = build_projection(engine)
+    try:
+        if args.what == "landscape":
+            diagram = diagrams.landscape_diagram(graph, args.as_of)
+        elif args.what == "area":
+            diagram = diagrams.area_diagram(graph, args.id, args.as_of)
+        elif args.what == "body":
+            diagram = diagrams.body_diagram(graph, args.id, args.direction, args.depth, args.as_of)
+        else:
+            diagram = diagrams.funding_diagram(graph, args.stream or args.id, args.as_of)
+    except (diagrams.UnknownNode, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if args.findings:
+        diagrams.with_findings(diagram, graph, args.severity)
+    data = diagrams.output(diagram, fmt)
+    if args.output in (None, "-"):
+        sys.stdout.buffer.write(data)
+    else:
+        Path(args.output).write_bytes(data)
+        capped = f" (depth capped at {diagram.depth}, asked for {diagram.depth_requested})" if diagram.depth_capped else ""
+        print(f"wrote {diagram.kind} diagram ({len(diagram.nodes)} nodes, {len(diagram.edges)} lines) "
+              f"as {fmt} to {args.output}{capped}")
+    return 0
+
+
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -128,6 +169,19 @@ def build_parser() -> argparse.ArgumentParser:
     analyse.add_argument("--output", "-o", help="file to write (default: standard output)")
     analyse.add_argument("--as-of", help="the landscape at this date (YYYY, YYYY-MM or YYYY-MM-DD; default: now)")
     analyse.set_defaults(func=_analyse)
+    diagram = sub.add_parser("diagram", help="draw the landscape, an area, a body's subtree or chain, or funding flows")
+    diagram.add_argument("what", choices=["landscape", "area", "body", "funding"])
+    diagram.add_argument("id", nargs="?", help="the body or area id (for funding: a stream id, like --stream)")
+    diagram.add_argument("--output", "-o", help="file to write; its extension gives the format (default: standard output)")
+    diagram.add_argument("--format", choices=["svg", "png", "dot", "mmd"], help="default: from --output, else svg")
+    diagram.add_argument("--direction", choices=["down", "up"], default="down", help="body: subtree (down) or chain (up)")
+    diagram.add_argument("--depth", type=int, default=3, help="body: steps to draw (capped at 10)")
+    diagram.add_argument("--stream", help="funding: one funding stream (id or name)")
+    diagram.add_argument("--as-of", help="the landscape at this date (YYYY, YYYY-MM or YYYY-MM-DD; default: now)")
+    diagram.add_argument("--findings", action="store_true", help="mark the duplication and gap findings")
+    diagram.add_argument("--severity", choices=["high", "medium", "low", "info"], default="medium",
+                         help="with --findings: the least severe finding marked")
+    diagram.set_defaults(func=_diagram)
     serve = sub.add_parser("serve", help="serve the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
