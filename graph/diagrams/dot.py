@@ -6,8 +6,9 @@ import shutil
 import textwrap
 
 import graphviz
+import networkx as nx
 
-from graph.diagrams.build import as_of_text
+from graph.diagrams.build import NO_AREA, as_of_text
 from graph.diagrams.model import Diagram, DiagramEdge, DiagramNode
 from graph.diagrams.style import (
     DISSOLVED_FILL,
@@ -27,6 +28,7 @@ GRAPHVIZ_FORMATS = ("svg", "png", "dot")
 CLUSTER_FILLS = ("#f4f7fb", "#e9f0f7", "#dde7f1", "#d2dfec")
 # A line sample per state, drawn in text: the legend is a table, so it never disturbs the layout.
 ANCHOR = "_stack_"
+SEP = "|"
 SAMPLES = {"solid": "────▶", "dashed": "─ ─ ─▶", "dotted": "·······▶"}
 
 
@@ -97,7 +99,7 @@ def _edge_attrs(edge: DiagramEdge) -> dict[str, str]:
     return attrs
 
 
-def _title_label(diagram: Diagram) -> str:
+def _title_label(diagram: Diagram, legend: bool = False) -> str:
     rows = [f'<tr><td align="left"><font point-size="20"><b>{_e(diagram.title)}</b></font></td></tr>']
     sub = as_of_text(diagram.as_of).capitalize()
     if diagram.depth is not None:
@@ -112,7 +114,14 @@ def _title_label(diagram: Diagram) -> str:
             for i, piece in enumerate(textwrap.wrap(source, 110)):
                 text = ("• " if i == 0 else "   ") + piece
                 rows.append(f'<tr><td align="left"><font point-size="10" color="#444444">{_e(text)}</font></td></tr>')
-    return '<<table border="0" cellspacing="0" cellpadding="1">' + "".join(rows) + "</table>>"
+    title = '<table border="0" cellspacing="0" cellpadding="1">' + "".join(rows) + "</table>"
+    if not legend:
+        return f"<{title}>"
+    # Wide diagrams: the legend beside the title, above the drawing, where it takes no room from it.
+    key = _legend_label(diagram)[1:-1]
+    return (f'<<table border="0" cellspacing="0" cellpadding="0"><tr><td valign="top" align="left">{title}</td>'
+            f'<td width="60"> </td><td valign="top" align="left" border="1" color="#bbbbbb" style="rounded">{key}</td>'
+            "</tr></table>>")
 
 
 def _legend_label(diagram: Diagram) -> str:
@@ -216,28 +225,37 @@ def _stacks(diagram: Diagram, height: int = 3) -> list[tuple[str, str]]:
                 pairs.append((direct[lonely[i - 1]][-1], direct[lonely[i]][0]))
         if parent is None:
             continue
-        blocks = [inside(c) for c in kids if c not in lonely]
-        own = [n for n in direct.get(parent, [])]
+        blocks = [(inside(c), c) for c in kids if c not in lonely]
+        own = list(direct.get(parent, []))
         if own:
-            blocks.append(own)
-        blocks.sort(key=lambda nodes: -len(nodes))
-        for lower, upper in zip(blocks, blocks[1:], strict=False):
-            pairs.extend(_above(diagram, lower, upper))
-    roots = [c for c in children.get(None, []) if c != "cluster-no-area"]
-    if "cluster-no-area" in diagram.clusters and roots:
+            blocks.append((own, parent))
+        blocks.sort(key=lambda block: -len(block[0]))
+        for (lower, _), (upper, home) in zip(blocks, blocks[1:], strict=False):
+            pairs.extend(_above(diagram, lower, upper, home))
+    roots = [c for c in children.get(None, []) if c != NO_AREA]
+    if NO_AREA in diagram.clusters and roots:
         for root in roots:
-            pairs.extend(_above(diagram, inside(root), inside("cluster-no-area")))
+            pairs.extend(_above(diagram, inside(root), inside(NO_AREA), NO_AREA))
     return pairs
 
 
-def _above(diagram: Diagram, lower: list[str], upper: list[str]) -> list[tuple[str, str]]:
+def _above(diagram: Diagram, lower: list[str], upper: list[str], cluster: str | None) -> list[tuple[str, str]]:
     """Invisible lines that put every body of `upper` above every body of `lower`, through one invisible anchor
     (every body of `lower` -> anchor -> the bottom bodies of `upper`): cycles inside a block cannot defeat it."""
     low, up = set(lower), set(upper)
     if any(e.source in up and e.target in low for e in diagram.edges):
         return []  # a real line runs the other way: let it decide
     bottoms = [n for n in upper if not any(e.target == n and e.source in up for e in diagram.edges)] or upper
-    anchor = f"{ANCHOR}{upper[0]}"
+    # The tops of `lower`: the members of its highest strongly connected parts (a cycle has no single top). Lines
+    # from these only: lines from every body would be routed round the clusters and widen the drawing.
+    inner = nx.DiGraph()
+    inner.add_nodes_from(lower)
+    inner.add_edges_from((e.source, e.target) for e in diagram.edges if e.source in low and e.target in low)
+    parts = nx.condensation(inner)
+    tops = [n for part in parts if parts.out_degree(part) == 0 for n in parts.nodes[part]["members"]]
+    lower = [n for n in lower if n in set(tops)]
+    # The anchor lives in the upper block's cluster, so it does not widen the drawing beside it.
+    anchor = f"{ANCHOR}{cluster or ''}{SEP}{upper[0]}"
     return [(n, anchor) for n in lower] + [(anchor, b) for b in bottoms]
 
 
@@ -246,7 +264,7 @@ def to_dot(diagram: Diagram) -> graphviz.Digraph:
     dot = graphviz.Digraph(name=diagram.kind, engine="dot")
     wide = diagram.kind in ("landscape", "area")
     dot.attr(rankdir=diagram.rankdir, newrank="true", fontname=FONT, labelloc="t", labeljust="l",
-             label=_title_label(diagram), nodesep="0.18" if wide else "0.3", ranksep="0.45" if wide else "0.55",
+             label=_title_label(diagram, legend=wide), nodesep="0.18" if wide else "0.3", ranksep="0.45" if wide else "0.55",
              pad="0.3", splines="spline", remincross="true", bgcolor="white")
     dot.attr("node", fontname=FONT)
     dot.attr("edge", fontname=FONT)
@@ -257,33 +275,37 @@ def to_dot(diagram: Diagram) -> graphviz.Digraph:
     for cluster in diagram.clusters.values():
         children.setdefault(cluster.parent, []).append(cluster.id)
 
-    def fill(target: graphviz.Digraph, cluster: str | None) -> None:
+    def fill(target: graphviz.Digraph, cluster: str | None, anchors: dict[str | None, list[str]]) -> None:
         for node in members.get(cluster, []):
             target.node(node.id, **_node_attrs(node, diagram))
+        for anchor in anchors.get(cluster, []):
+            target.node(anchor, label="", shape="point", style="invis", width="0", height="0")
         for child in sorted(children.get(cluster, []), key=lambda c: diagram.clusters[c].title):
             depth = _cluster_depth(diagram, child)
             with target.subgraph(name="cluster_" + child.removeprefix("cluster-")) as sub:
                 sub.attr(label=f"<<b>{_e(diagram.clusters[child].title)}</b>>", style="rounded,filled",
                          fillcolor=CLUSTER_FILLS[min(depth, len(CLUSTER_FILLS) - 1)], color="#9fb4c8",
                          fontname=FONT, fontsize="13", labeljust="l", margin="10")
-                fill(sub, child)
+                fill(sub, child, anchors)
 
-    fill(dot, None)
+    pairs = _stacks(diagram) if wide else []
+    anchors: dict[str | None, list[str]] = {}
+    for anchor in dict.fromkeys(n for pair in pairs for n in pair if n.startswith(ANCHOR)):
+        cluster = anchor[len(ANCHOR):].split(SEP, 1)[0] or None
+        anchors.setdefault(cluster, []).append(anchor)
+    fill(dot, None, anchors)
     minlen = _staggered(diagram)
     for i, edge in enumerate(diagram.edges):
         attrs = _edge_attrs(edge)
         if minlen.get(i, 1) > 1:
             attrs["minlen"] = str(minlen[i])
         dot.edge(edge.source, edge.target, **attrs)
-    if diagram.kind in ("landscape", "area"):
-        pairs = _stacks(diagram)
-        for anchor in dict.fromkeys(n for pair in pairs for n in pair if n.startswith(ANCHOR)):
-            dot.node(anchor, label="", shape="point", style="invis", width="0", height="0")
-        for lower, upper in pairs:
-            dot.edge(lower, upper, style="invis", weight="0")
-    with dot.subgraph(name="cluster_legend") as legend:
-        legend.attr(label="", style="rounded", color="#bbbbbb")
-        legend.node("legend", label=_legend_label(diagram), shape="plain", fontname=FONT, fontsize="10")
+    for lower, upper in pairs:
+        dot.edge(lower, upper, style="invis", weight="0")
+    if not wide:
+        with dot.subgraph(name="cluster_legend") as legend:
+            legend.attr(label="", style="rounded", color="#bbbbbb")
+            legend.node("legend", label=_legend_label(diagram), shape="plain", fontname=FONT, fontsize="10")
     return dot
 
 
