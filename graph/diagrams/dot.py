@@ -291,8 +291,8 @@ def to_dot(diagram: Diagram) -> graphviz.Digraph:
     pairs = _stacks(diagram) if wide else []
     anchors: dict[str | None, list[str]] = {}
     for anchor in dict.fromkeys(n for pair in pairs for n in pair if n.startswith(ANCHOR)):
-        cluster = anchor[len(ANCHOR):].split(SEP, 1)[0] or None
-        anchors.setdefault(cluster, []).append(anchor)
+        home = anchor[len(ANCHOR):].split(SEP, 1)[0] or None
+        anchors.setdefault(home, []).append(anchor)
     fill(dot, None, anchors)
     minlen = _staggered(diagram)
     for i, edge in enumerate(diagram.edges):
