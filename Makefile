@@ -28,5 +28,5 @@ run: setup
 
 test: setup
 	$(BIN)/ruff check graph api loaders tests benchmarks
-	$(BIN)/mypy loaders graph/*.py
+	$(BIN)/mypy loaders graph api
 	$(BIN)/pytest

@@ -1,19 +1,30 @@
 """The FastAPI application factory; the lifespan owns the engine."""
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
-from graph.engine import Engine, open_engine
+from api import browser, errors, routes
+from api.cache import ResponseCache
+from api.errors import ErrorResponse
+from graph.engine import Engine, boot_jvm, open_engine
 from graph.settings import Settings
+
+DESCRIPTION = """The community-safety partnership landscape of Leicester, Leicestershire and Rutland as a graph:
+who reports to whom, accountability chains, priorities, money and areas. Every fact carries its evidence
+(document, character span, verbatim quote). Errors share one shape: `{"error": {"status", "code", "message",
+"suggestions", "details"}}`."""
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     """Build the app; pass `engine` to share one already open (tests), else the lifespan opens one."""
     settings = Settings.from_env() if settings is None else settings
+    if engine is None and settings.engine_kind == "embedded" and threading.current_thread() is threading.main_thread():
+        boot_jvm(settings)  # the lifespan may run in a worker thread; the JVM must start on the main one
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -25,19 +36,20 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             app.state.engine = opened
             yield
 
-    app = FastAPI(title="Partnership landscape graph", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title="Partnership landscape graph", version="0.1.0", lifespan=lifespan, description=DESCRIPTION,
+                  responses={422: {"model": ErrorResponse, "description": "bad parameters"},
+                             503: {"model": ErrorResponse, "description": "engine unavailable (see Retry-After)"}})
     app.state.settings = settings
+    # A shared Neo4j server may be loaded by another process: its cached answers also expire after a while.
+    app.state.cache = ResponseCache(ttl_s=None if settings.engine_kind == "embedded" else settings.cache_ttl_s)
+    # Neo4j Browser fetches the guide and style from another origin; the API is read-only, so GET is open to all.
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])
+    errors.install(app)
+    routes.install(app)
+    app.include_router(browser.router)
     from api import analysis_routes
 
     app.include_router(analysis_routes.router)
     from api import diagram_routes
     app.include_router(diagram_routes.router)
-
-    @app.get("/health")
-    def health(request: Request) -> dict[str, Any]:
-        current: Engine = request.app.state.engine
-        reachable = current.ping()
-        counts = {r["label"]: r["count"] for r in current.read("count_labels")} if reachable else {}
-        return {"engine": current.kind, "reachable": reachable, "counts": counts}
-
     return app

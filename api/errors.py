@@ -76,7 +76,7 @@ def not_found(kind: str, wanted: str, candidates: dict[str, tuple[str, str | Non
     return ApiError(404, f"no {kind} with id {wanted!r}.{hint}", suggestions=suggestions)
 
 
-def _respond(status: int, code: str, message: str, *, suggestions: list[Suggestion] | None = None,
+def error_response(status: int, code: str, message: str, *, suggestions: list[Suggestion] | None = None,
              details: list[dict[str, Any]] | None = None, headers: dict[str, str] | None = None) -> JSONResponse:
     body = ErrorResponse(error=ErrorBody(status=status, code=code, message=message, suggestions=suggestions or [],
                                          details=details or []))
@@ -88,30 +88,30 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, error: ApiError) -> JSONResponse:
-        return _respond(error.status, error.code, error.message, suggestions=error.suggestions, details=error.details,
+        return error_response(error.status, error.code, error.message, suggestions=error.suggestions, details=error.details,
                         headers=error.headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
         message = error.detail if isinstance(error.detail, str) else "request failed"
-        details = error.detail if isinstance(error.detail, list) else []
-        return _respond(error.status_code, CODES.get(error.status_code, "error"), message, details=details,
-                        headers=getattr(error, "headers", None))
+        details: list[dict[str, Any]] = error.detail if isinstance(error.detail, list) else []
+        return error_response(error.status_code, CODES.get(error.status_code, "error"), message, details=details,
+                              headers=getattr(error, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
         details = [{"location": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg", ""),
                     "type": e.get("type", "")} for e in error.errors()]
         first = details[0] if details else {"location": "", "message": "invalid request"}
-        return _respond(422, "invalid_parameters", f"{first['location']}: {first['message']}", details=details)
+        return error_response(422, "invalid_parameters", f"{first['location']}: {first['message']}", details=details)
 
     @app.exception_handler(EngineUnavailable)
     async def unavailable(request: Request, error: EngineUnavailable) -> JSONResponse:
         log.warning("engine unavailable: %s", error)
-        return _respond(503, "engine_unavailable", "the graph engine cannot be reached; retry shortly",
+        return error_response(503, "engine_unavailable", "the graph engine cannot be reached; retry shortly",
                         headers={"Retry-After": str(RETRY_AFTER_S)})
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> JSONResponse:
         log.exception("unexpected error on %s", request.url.path)
-        return _respond(500, "internal_error", "unexpected error; it has been logged")
+        return error_response(500, "internal_error", "unexpected error; it has been logged")

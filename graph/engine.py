@@ -21,6 +21,9 @@ from graph.settings import Settings
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 EMBEDDED_DATABASE = "landscape"
+# How long a managed transaction is retried when the server is unreachable (the driver's default, 30 s, would hold
+# an API request that long before it can answer 503).
+RETRY_S = 3.0
 
 
 class EngineUnavailable(RuntimeError):
@@ -88,6 +91,32 @@ class _Embedded:
     users: int = 0
 
 
+def boot_jvm(settings: Settings) -> None:
+    """Start the JVM the embedded engine runs in, once per process, with our timeout and logging.
+
+    Call it from the main thread when the engine will be opened from another one (an ASGI lifespan under a test
+    client runs in a worker thread): a JVM started off the main thread crashes the process when Python exits.
+    """
+    data_dir = settings.data_dir
+    data_dir.mkdir(parents=True, exist_ok=True)
+    logging_file = data_dir / "jvm-logging.properties"
+    if not logging_file.exists():
+        logging_file.write_text(
+            "handlers=java.util.logging.ConsoleHandler\n.level=SEVERE\njava.util.logging.ConsoleHandler.level=SEVERE\n"
+        )
+    # Must be set before the JVM starts: the engine ignores per-query timeouts, this one is server-wide.
+    jvm_args = os.environ.get("ARCADEDB_JVM_ARGS", "")
+    if "arcadedb.command.timeout" not in jvm_args:
+        jvm_args += f" -Darcadedb.command.timeout={settings.query_timeout_ms}"
+    if "java.util.logging.config.file" not in jvm_args:
+        jvm_args += f" -Djava.util.logging.config.file={logging_file}"
+    os.environ["ARCADEDB_JVM_ARGS"] = jvm_args.strip()
+    os.environ.setdefault("ARCADEDB_JVM_ERROR_FILE", str(data_dir / "hs_err_%p.log"))
+    from arcadedb_embedded.jvm import start_jvm
+
+    start_jvm()
+
+
 def _start_embedded(settings: Settings) -> tuple[int, str]:
     with _Embedded.lock:
         if _Embedded.server is not None:
@@ -98,19 +127,7 @@ def _start_embedded(settings: Settings) -> tuple[int, str]:
             _Embedded.users += 1
             return _Embedded.port, _Embedded.password
         data_dir = settings.data_dir
-        data_dir.mkdir(parents=True, exist_ok=True)
-        logging_file = data_dir / "jvm-logging.properties"
-        logging_file.write_text(
-            "handlers=java.util.logging.ConsoleHandler\n.level=SEVERE\njava.util.logging.ConsoleHandler.level=SEVERE\n"
-        )
-        # Must be set before the JVM starts: the engine ignores per-query timeouts, this one is server-wide.
-        jvm_args = os.environ.get("ARCADEDB_JVM_ARGS", "")
-        if "arcadedb.command.timeout" not in jvm_args:
-            jvm_args += f" -Darcadedb.command.timeout={settings.query_timeout_ms}"
-        if "java.util.logging.config.file" not in jvm_args:
-            jvm_args += f" -Djava.util.logging.config.file={logging_file}"
-        os.environ["ARCADEDB_JVM_ARGS"] = jvm_args.strip()
-        os.environ.setdefault("ARCADEDB_JVM_ERROR_FILE", str(data_dir / "hs_err_%p.log"))
+        boot_jvm(settings)
         import arcadedb_embedded
 
         # A fresh password every start, never written out: the engine keeps only a hash of it, so the
@@ -156,7 +173,8 @@ def open_engine(settings: Settings | None = None) -> Iterator[Engine]:
     settings = Settings.from_env() if settings is None else settings
     timeout_s = settings.query_timeout_ms / 1000
     if settings.neo4j_uri is not None:
-        driver = GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password or ""))
+        driver = GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password or ""),
+                                      max_transaction_retry_time=RETRY_S)
         try:
             driver.verify_connectivity()
         except Exception as error:
@@ -168,7 +186,7 @@ def open_engine(settings: Settings | None = None) -> Iterator[Engine]:
             driver.close()
         return
     port, password = _start_embedded(settings)
-    driver = GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("root", password))
+    driver = GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("root", password), max_transaction_retry_time=RETRY_S)
     try:
         yield Engine(driver, EMBEDDED_DATABASE, "embedded", timeout_s)
     finally:

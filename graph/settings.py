@@ -18,6 +18,7 @@ class Settings:
     seeds_dir: Path = REPO / "seeds"
     query_timeout_ms: int = 10_000
     max_rows: int = 1_000
+    cache_ttl_s: float = 60.0
 
     @property
     def engine_kind(self) -> str:
@@ -35,4 +36,5 @@ class Settings:
             seeds_dir=Path(env.get("LANDSCAPE_SEEDS_DIR", REPO / "seeds")),
             query_timeout_ms=int(env.get("LANDSCAPE_QUERY_TIMEOUT_MS", "10000")),
             max_rows=int(env.get("LANDSCAPE_MAX_ROWS", "1000")),
+            cache_ttl_s=float(env.get("LANDSCAPE_CACHE_TTL_S", "60")),
         )

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from graph.engine import Engine, open_engine
 from graph.model import Facts
@@ -22,7 +23,8 @@ def seed_facts() -> Facts:
 
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(data_dir=Path(tmp_path_factory.mktemp("engine")), seeds_dir=SEEDS)
+    # A short server-wide query timeout (set once, when the JVM starts) lets a test see a runaway query stopped.
+    return Settings(data_dir=Path(tmp_path_factory.mktemp("engine")), seeds_dir=SEEDS, query_timeout_ms=4000, max_rows=50)
 
 
 @pytest.fixture(scope="session")
@@ -37,3 +39,12 @@ def loaded_engine(engine: Engine, seed_facts: Facts) -> Engine:
     """The engine with the seeds loaded. Tests that change the graph must restore it."""
     write_facts(engine, seed_facts, reset=True)
     return engine
+
+
+@pytest.fixture(scope="session")
+def client(settings: Settings, loaded_engine: Engine) -> Iterator[TestClient]:
+    """The API in-process, on the engine with the seeds loaded."""
+    from api.app import create_app
+
+    with TestClient(create_app(settings=settings, engine=loaded_engine)) as test_client:
+        yield test_client

@@ -1,0 +1,219 @@
+"""Landscape queries over HTTP: bodies, reporting trees, accountability chains, priorities, themes, funding, areas,
+evidence, the landscape at a date, and read-only Cypher. Each route runs named queries from cypher/ (api.service);
+answers that only change when the graph is loaded again are cached as JSON bytes (api.cache)."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, FastAPI, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+from neo4j.exceptions import ClientError, DatabaseError
+
+from api import models, service
+from api.cache import cached_json
+from api.deps import candidates, engine_of, graph_of
+from api.errors import ApiError, ErrorResponse, close_matches, error_response, not_found
+from graph import readonly
+from graph.queries import cypher as cypher_text
+from graph.queries import header
+from graph.schema import load_schema
+
+router = APIRouter()
+DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+AsOf = Annotated[str | None, Query(pattern=DATE, description="the landscape at this date: YYYY, YYYY-MM or YYYY-MM-DD "
+                                                              "(lines whose dates do not hold then are left out)")]
+Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="skip this many (paging)")]
+BodyId = Annotated[str, Path(min_length=1, max_length=300, description="body id, e.g. strategic-partnership-board")]
+LIBRARY = ("search_bodies", "body", "body_lines", "members_and_chair", "holder_priorities", "reports_to_body",
+           "accountability_chain", "bodies_by_theme", "priorities", "themes", "funding", "funding_totals", "area",
+           "area_coverage", "node_evidence", "relationship_evidence", "landscape_as_of", "documents")
+
+
+def _resolve(request: Request, label: str, prefix: str, text: str | None, what: str) -> str | None:
+    """A filter value given as id, slug or name ('domestic abuse', 'domestic-abuse', 'theme-domestic-abuse')."""
+    if text is None or not text.strip():
+        return None
+    known = candidates(graph_of(request), label)
+    wanted = text.strip().lower()
+    for key in (wanted, prefix + wanted, wanted.replace("-", " "), prefix + wanted.replace(" ", "-")):
+        if key in known:
+            return known[key][0]
+    suggestions = close_matches(wanted, known)
+    hint = "" if not suggestions else " Did you mean " + ", ".join(repr(s.id) for s in suggestions[:3]) + "?"
+    raise ApiError(422, f"unknown {what} {text!r}.{hint}", suggestions=suggestions)
+
+
+def _kind(kind: str | None) -> str | None:
+    if kind is None or not kind.strip():
+        return None
+    kinds = load_schema().body_kinds
+    if kind.strip().lower() not in kinds:
+        raise ApiError(422, f"unknown kind {kind!r}; kinds are {', '.join(kinds)}")
+    return kind.strip().lower()
+
+
+@router.get("/bodies", response_model=models.BodyPage, tags=["bodies"])
+def bodies(request: Request,
+           q: Annotated[str | None, Query(max_length=200, description="name, alias or acronym (case and punctuation "
+                                                                         "do not matter: 'cspb' finds the CSPB)")] = None,
+           kind: Annotated[str | None, Query(max_length=40, description="board, partnership, group, ...")] = None,
+           area: Annotated[str | None, Query(max_length=100, description="area id or name: bodies covering it or a "
+                                                                            "part of it")] = None,
+           theme: Annotated[str | None, Query(max_length=100, description="theme id or name, e.g. domestic abuse")] = None,
+           as_of: AsOf = None, limit: Limit = 20, offset: Offset = 0) -> Response:
+    """Search bodies by name, alias or acronym, kind, area and priority theme; exact names first."""
+    def build() -> dict[str, Any]:
+        return service.search_bodies(engine_of(request), q=q, kind=_kind(kind),
+                                     area=_resolve(request, "Area", "area-", area, "area"),
+                                     theme=_resolve(request, "Theme", "theme-", theme, "theme"),
+                                     as_of=as_of, limit=limit, offset=offset)
+    return cached_json(request, build)
+
+
+@router.get("/bodies/{id}", response_model=models.BodyDetail, tags=["bodies"])
+def body(request: Request, id: BodyId, as_of: AsOf = None) -> Response:
+    """The body with aliases, kind, status, areas, chair, members, its lines up and down, priorities and evidence."""
+    return cached_json(request, lambda: service.body_detail(engine_of(request), id, as_of))
+
+
+@router.get("/bodies/{id}/reports", response_model=models.Reports, tags=["accountability"])
+def reports(request: Request, id: BodyId, as_of: AsOf = None,
+            depth: Annotated[int, Query(ge=1, le=service.MAX_DEPTH, description="levels down (1: direct only)")] = 3,
+            ) -> Response:
+    """Who reports to the body (reports to, sub-group of, accountable to, part of), as a tree; mergers apart."""
+    return cached_json(request, lambda: service.reports(engine_of(request), id, depth, as_of))
+
+
+@router.get("/bodies/{id}/chain", response_model=models.Chain, tags=["accountability"])
+def chain(request: Request, id: BodyId, as_of: AsOf = None) -> Response:
+    """The accountability chain(s) from the body to the top, ordered, each step with its line's type, status and
+    evidence; mergers and successions are followed to the current successor."""
+    return cached_json(request, lambda: service.chain(engine_of(request), id, as_of))
+
+
+@router.get("/priorities", response_model=models.PriorityPage, tags=["priorities"])
+def priorities(request: Request,
+               theme: Annotated[str | None, Query(max_length=100, description="theme id or name")] = None,
+               holder: Annotated[str | None, Query(max_length=300, description="body or area id")] = None,
+               as_of: AsOf = None, limit: Limit = 100, offset: Offset = 0) -> Response:
+    """Priority statements, verbatim, with their holder and themes (as_of keeps those whose period holds then)."""
+    def build() -> dict[str, Any]:
+        return service.priorities(engine_of(request), theme=_resolve(request, "Theme", "theme-", theme, "theme"),
+                                  holder=holder, as_of=as_of, limit=limit, offset=offset)
+    return cached_json(request, build)
+
+
+@router.get("/themes", response_model=list[models.Theme], tags=["priorities"])
+def themes(request: Request) -> Response:
+    """The themes, each with how many priorities and allocations are about it (`funded` false: no money behind it)."""
+    return cached_json(request, lambda: service.themes(engine_of(request)))
+
+
+@router.get("/funding", response_model=models.Funding, tags=["funding"])
+def funding(request: Request,
+            stream: Annotated[str | None, Query(max_length=200, description="stream id or name")] = None,
+            recipient: Annotated[str | None, Query(max_length=200, description="recipient id or name")] = None,
+            period: Annotated[str | None, Query(max_length=40, description="e.g. 2012-13")] = None,
+            as_of: AsOf = None) -> Response:
+    """Allocations by stream, recipient and period, with the totals of their item rows per stream and period."""
+    return cached_json(request, lambda: service.funding(engine_of(request), stream=stream, recipient=recipient,
+                                                        period=period, as_of=as_of))
+
+
+@router.get("/areas/{id}", response_model=models.Area, tags=["areas"])
+def area(request: Request, id: Annotated[str, Path(min_length=1, max_length=200)], as_of: AsOf = None) -> Response:
+    """An area: what it lies within and contains, the bodies covering it, priorities held for it and money for it."""
+    area_id = id if id.startswith("area-") or id in graph_of(request) else _area_id(request, id)
+    return cached_json(request, lambda: service.area(engine_of(request), area_id, as_of))
+
+
+def _area_id(request: Request, text: str) -> str:
+    known = candidates(graph_of(request), "Area")
+    found = known.get(text.strip().lower()) or known.get("area-" + text.strip().lower())
+    return found[0] if found else text
+
+
+@router.get("/evidence/{kind}/{id}", response_model=models.EvidenceAnswer, tags=["evidence"])
+def evidence(request: Request,
+             kind: Annotated[str, Path(description="'node', a label in lower case (body, priority, allocation...) or "
+                                                   "'relationship'")],
+             id: Annotated[str, Path(min_length=1, max_length=600,
+                                     description="node id, or TYPE:start->end for a relationship")]) -> Response:
+    """The quotes behind a fact: document, title, date, character span, verbatim quote and method."""
+    engine = engine_of(request)
+    if kind == "relationship":
+        def build() -> dict[str, Any]:
+            try:
+                return service.relationship_evidence(engine, id)
+            except ValueError as error:
+                raise ApiError(422, str(error)) from error
+        return cached_json(request, build)
+    labels = {label.lower(): label for label in load_schema().labels}
+    if kind != "node" and kind not in labels:
+        raise ApiError(422, f"kind must be 'node', 'relationship' or one of {', '.join(sorted(labels))}, not {kind!r}")
+    label = None if kind == "node" else labels[kind]
+    return cached_json(request, lambda: service.node_evidence(engine, id, label))
+
+
+@router.get("/landscape", response_model=models.Landscape, tags=["accountability"])
+def landscape(request: Request, as_of: AsOf = None) -> Response:
+    """Every line between bodies that holds at the date: reporting, sub-groups, accountability, mergers, chairs..."""
+    return cached_json(request, lambda: service.landscape(engine_of(request), as_of))
+
+
+@router.get("/documents", response_model=list[models.Document], tags=["evidence"])
+def documents(request: Request) -> Response:
+    """The source documents the evidence quotes."""
+    return cached_json(request, lambda: service.document_list(engine_of(request)))
+
+
+@router.get("/queries", response_model=list[models.QueryInfo], tags=["cypher"])
+def queries(request: Request) -> Response:
+    """The Cypher library: every named query the API runs, with its header (what it answers, its parameters)."""
+    return cached_json(request, lambda: [{"name": n, "header": header(n), "text": cypher_text(n)} for n in LIBRARY])
+
+
+@router.post("/cypher", response_model=models.CypherAnswer, tags=["cypher"],
+             responses={400: {"model": ErrorResponse, "description": "a write, or a query the engine rejects"}})
+def run_cypher(request: Request, body: models.CypherRequest) -> dict[str, Any]:
+    """Read-only Cypher with parameters: writes and writing procedures are refused (400), rows capped, time limited."""
+    settings = request.app.state.settings
+    cap = min(body.limit or settings.max_rows, settings.max_rows)
+    try:
+        answer = readonly.run_read_only(engine_of(request), body.query, body.parameters, cap)
+    except readonly.WriteRefused as error:
+        raise ApiError(400, str(error), code="write_refused") from error
+    except (OverflowError, ValueError, TypeError) as error:  # the driver cannot send a parameter (e.g. int > 64 bits)
+        raise ApiError(422, f"a parameter cannot be sent to the engine: {error}") from error
+    except (ClientError, DatabaseError) as error:
+        code = str(getattr(error, "code", "") or "")
+        if "TimedOut" in code or "Timeout" in code:
+            raise ApiError(408, f"the query ran longer than {settings.query_timeout_ms} ms and was stopped",
+                           code="timeout") from error
+        raise ApiError(400, f"the engine rejected the query: {getattr(error, 'message', None) or error}",
+                       code="bad_query") from error
+    return {"columns": answer.columns, "rows": answer.rows, "row_count": len(answer.rows),
+            "truncated": answer.truncated, "limit": cap, "elapsed_ms": answer.elapsed_ms}
+
+
+@router.get("/health", response_model=models.Health, tags=["health"])
+def health(request: Request) -> JSONResponse:
+    """Engine kind, whether it answers, and node counts by label; 503 (with Retry-After) when it does not answer."""
+    current = engine_of(request)
+    if not current.ping():
+        raise ApiError(503, f"the {current.kind} engine does not answer", headers={"Retry-After": "5"},
+                       details=[{"engine": current.kind, "reachable": False}])
+    counts = {row["label"]: row["count"] for row in current.read("count_labels")}
+    return JSONResponse({"engine": current.kind, "reachable": True, "counts": counts})
+
+
+def install(app: FastAPI) -> None:
+    """Routes, and the handler that turns service.NotFound into a 404 with close matches."""
+    app.include_router(router)
+
+    @app.exception_handler(service.NotFound)
+    async def unknown(request: Request, error: service.NotFound) -> Response:
+        found = not_found(error.kind, error.wanted, candidates(graph_of(request), error.label))
+        return error_response(found.status, found.code, found.message, suggestions=found.suggestions)
+

@@ -1,0 +1,340 @@
+"""The answers behind the HTTP routes, as plain data: each runs named queries from cypher/ and shapes the rows.
+
+Every fact in an answer carries `evidence`: a list of {doc, document, date, start, end, quote, method}.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from collections import defaultdict
+from typing import Any
+
+from graph.engine import Engine
+from graph.periods import in_period
+from graph.schema import load_schema
+from graph.store import EVIDENCE_KEYS, evidence_from_properties, search_text
+
+HIDDEN = {"search_text", *EVIDENCE_KEYS}
+UPWARD = {"REPORTS_TO", "SUBGROUP_OF", "ACCOUNTABLE_TO", "PART_OF"}
+SUCCESSION = {"MERGED_INTO", "SUCCEEDED_BY"}
+STATUS_RANK = {"current": 0, "renamed": 1, "merged": 1, "planned": 2, "proposed": 3, "historic": 4, "closed": 5}
+MAX_DEPTH = 10
+
+_documents_lock = threading.Lock()
+_documents: weakref.WeakKeyDictionary[Engine, tuple[int, dict[str, dict[str, Any]]]] = weakref.WeakKeyDictionary()
+
+
+class NotFound(LookupError):
+    """An id that is not in the graph: `kind` says what was looked for."""
+
+    def __init__(self, kind: str, wanted: str, label: str | None) -> None:
+        super().__init__(f"no {kind} with id {wanted!r}")
+        self.kind, self.wanted, self.label = kind, wanted, label
+
+
+def fold(text: str | None) -> str | None:
+    """Search text as stored: lower case, '&' as 'and', punctuation dropped; None for empty text."""
+    if text is None or not text.strip():
+        return None
+    folded = search_text(text)
+    if re.fullmatch(r"(?:[a-z0-9] )+[a-z0-9]", folded):  # "C.S.P.B." is the acronym CSPB
+        folded = folded.replace(" ", "")
+    return folded or None
+
+
+def documents(engine: Engine) -> dict[str, dict[str, Any]]:
+    """Source documents by the short id evidence uses ('004_808a...'), cached per load."""
+    from graph.projection import generation
+
+    current = generation()
+    with _documents_lock:
+        cached = _documents.get(engine)
+    if cached is not None and cached[0] == current:
+        return cached[1]
+    found = {}
+    for row in engine.read("documents"):
+        short = str(row["id"]).removeprefix("doc-")
+        found[short] = {"id": row["id"], "title": row.get("title") or row.get("name"), "date": row.get("date"),
+                        "publisher": row.get("publisher"), "file": row.get("file")}
+    with _documents_lock:
+        _documents[engine] = (current, found)
+    return found
+
+
+def evidence(engine: Engine, props: dict[str, Any]) -> list[dict[str, Any]]:
+    """The evidence of a node or relationship, each quote with its document's title and date."""
+    docs = documents(engine)
+    out = []
+    for item in evidence_from_properties(props):
+        doc = docs.get(str(item["doc"]), {})
+        out.append({"doc": item["doc"], "document": doc.get("title"), "date": doc.get("date"), "start": item["start"],
+                    "end": item["end"], "quote": item["quote"], "method": item["method"]})
+    return out
+
+
+def public(props: dict[str, Any]) -> dict[str, Any]:
+    """Properties without the storage-only keys (search text, evidence columns, relationship key)."""
+    return {k: v for k, v in sorted(props.items()) if k not in HIDDEN and k != "key"}
+
+
+def line(engine: Engine, rel_type: str, props: dict[str, Any]) -> dict[str, Any]:
+    """A relationship as it appears in answers: type, status, dates, other properties and evidence."""
+    rest = public(props)
+    return {"type": rel_type, "status": rest.pop("status", None), "valid_from": rest.pop("valid_from", None),
+            "valid_to": rest.pop("valid_to", None), "properties": rest, "evidence": evidence(engine, props)}
+
+
+# --- bodies -----------------------------------------------------------------------------------------------------
+
+
+def search_bodies(engine: Engine, *, q: str | None, kind: str | None, area: str | None, theme: str | None,
+                  as_of: str | None, limit: int, offset: int) -> dict[str, Any]:
+    folded = fold(q)
+    if q is not None and q.strip() and folded is None:
+        folded = "\u0000"  # only punctuation: matches nothing rather than everything
+    rows = engine.read("search_bodies", q=folded, kind=kind, area=area, theme=theme, skip=offset, limit=limit,
+                       as_of=as_of)
+    total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
+    return {"total": total, "limit": limit, "offset": offset,
+            "items": [{"id": b["id"], "name": b["name"], "aliases": list(b.get("aliases") or []), "kind": b.get("kind"),
+                       "status": b.get("status")} for b in page]}
+
+
+def body_props(engine: Engine, body_id: str) -> dict[str, Any]:
+    rows = engine.read("body", id=body_id)
+    if not rows:
+        raise NotFound("body", body_id, "Body")
+    props: dict[str, Any] = rows[0]["props"]
+    return props
+
+
+def body_detail(engine: Engine, body_id: str, as_of: str | None) -> dict[str, Any]:
+    """The body with aliases, kind, status, areas, chair, members, its lines up and down, priorities and evidence."""
+    props = body_props(engine, body_id)
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in engine.read("body_lines", id=body_id, as_of=as_of):
+        rel_type, outgoing = row["type"], bool(row["outgoing"])
+        entry = {"id": row["id"], "name": row["name"], "label": row["label"], **line(engine, rel_type, row["line"])}
+        groups[_group(rel_type, outgoing)].append(entry)
+    rest = public(props)
+    priorities = [p for p in holder_priorities(engine, body_id) if in_period(p["period"], as_of)]
+    return {
+        "id": body_id, "name": rest.pop("name", None), "aliases": list(rest.pop("aliases", None) or []),
+        "kind": rest.pop("kind", None), "status": rest.pop("status", None), "as_of": as_of,
+        "properties": {k: v for k, v in rest.items() if k != "id"},
+        "areas": groups.pop("areas", []), "chair": groups.pop("chair", []), "members": groups.pop("members", []),
+        "answers_to": groups.pop("answers_to", []), "answered_by": groups.pop("answered_by", []),
+        "succeeded_by": groups.pop("succeeded_by", []), "succeeds": groups.pop("succeeds", []),
+        "member_of": groups.pop("member_of", []), "other_lines": [e for v in groups.values() for e in v],
+        "priorities": priorities, "evidence": evidence(engine, props),
+    }
+
+
+def _group(rel_type: str, outgoing: bool) -> str:
+    if rel_type == "COVERS":
+        return "areas"
+    if rel_type == "CHAIRED_BY":
+        return "chair" if outgoing else "chairs"
+    if rel_type == "MEMBER_OF":
+        return "member_of" if outgoing else "members"
+    if rel_type in UPWARD:
+        return "answers_to" if outgoing else "answered_by"
+    if rel_type in SUCCESSION:
+        return "succeeded_by" if outgoing else "succeeds"
+    return "other"
+
+
+def holder_priorities(engine: Engine, holder_id: str) -> list[dict[str, Any]]:
+    rows = engine.read("holder_priorities", id=holder_id)
+    out = [_priority(engine, row) for row in rows]
+    return sorted(out, key=lambda p: (_position(p["position"]), p["id"]))
+
+
+def _position(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 10_000
+
+
+def _priority(engine: Engine, row: dict[str, Any]) -> dict[str, Any]:
+    out = {"id": row["id"], "text": row["text"], "period": row.get("period"), "status": row.get("status"),
+           "position": row.get("position"), "themes": sorted(row.get("themes") or []),
+           "evidence": evidence(engine, row["props"])}
+    if "holder" in row:
+        out |= {"holder": row["holder"], "holder_name": row["holder_name"], "holder_label": row["holder_label"]}
+    return out
+
+
+def reports(engine: Engine, body_id: str, depth: int, as_of: str | None) -> dict[str, Any]:
+    """Who reports to a body, as a tree to `depth`; bodies merged into it are listed apart (not reporting lines)."""
+    props = body_props(engine, body_id)
+    rows = engine.read("reports_to_body", id=body_id, depth=min(depth, MAX_DEPTH), as_of=as_of)
+    children: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for row in rows:
+        children[row["parent"]].setdefault(row["id"], {
+            "id": row["id"], "name": row["name"], "kind": row.get("kind"), "body_status": row.get("body_status"),
+            **line(engine, row["type"], row["line"])})
+
+    def expand(node_id: str, level: int, seen: frozenset[str]) -> list[dict[str, Any]]:
+        if level > depth:
+            return []
+        out = []
+        for child_id, entry in sorted(children.get(node_id, {}).items(), key=lambda kv: str(kv[1]["name"])):
+            if child_id in seen:
+                out.append({**entry, "children": [], "cycle": True})
+                continue
+            out.append({**entry, "children": expand(child_id, level + 1, seen | {child_id})})
+        return out
+
+    merged_in = [{"id": row["id"], "name": row["name"], "label": row["label"], **line(engine, row["type"], row["line"])}
+                 for row in engine.read("body_lines", id=body_id, as_of=as_of)
+                 if row["type"] in SUCCESSION and not row["outgoing"]]
+    flat = {row["id"]: row["depth"] for row in rows}
+    return {"id": body_id, "name": props.get("name"), "depth": depth, "as_of": as_of,
+            "count": len(flat), "reports": expand(body_id, 1, frozenset({body_id})), "merged_in": merged_in}
+
+
+def chain(engine: Engine, body_id: str, as_of: str | None) -> dict[str, Any]:
+    """The accountability chain(s) upward, ordered from the body to the top; each step's line has its evidence."""
+    props = body_props(engine, body_id)
+    rows = engine.read("accountability_chain", id=body_id, as_of=as_of)
+    best: dict[tuple[str, ...], tuple[tuple[int, ...], dict[str, Any]]] = {}
+    for row in rows:
+        steps, types, lines = row["steps"], row["types"], row["lines"]
+        ids = tuple(s["id"] for s in steps)
+        rank = tuple(STATUS_RANK.get(str(p.get("status")), 9) * 2 + (t in SUCCESSION) for t, p in zip(types, lines, strict=True))
+        path: dict[str, Any] = {
+            "steps": [
+                {"id": s["id"], "name": s["name"], "label": s["label"], "kind": s.get("kind"), "status": s.get("status"),
+                 "line_up": None if i == len(types) else line(engine, types[i], lines[i])}
+                for i, s in enumerate(steps)
+            ],
+        }
+        if ids not in best or rank < best[ids][0]:
+            best[ids] = (rank, path)
+    chains = [path for _, path in sorted(best.values(), key=lambda rp: (len(rp[1]["steps"]), rp[0]))]
+    for path in chains:
+        top = path["steps"][-1]
+        path["top"] = {"id": top["id"], "name": top["name"]}
+        path["length"] = len(path["steps"]) - 1
+    note = None
+    if not chains:
+        upward = [r for r in engine.read("body_lines", id=body_id, as_of=as_of)
+                  if r["outgoing"] and (r["type"] in UPWARD or r["type"] in SUCCESSION)]
+        note = ("its upward lines form a cycle: no top can be reached" if upward
+                else "no upward line is recorded: the body is the top of its own chain")
+    tops = sorted({p["top"]["id"] for p in chains}) or [body_id]
+    return {"id": body_id, "name": props.get("name"), "as_of": as_of, "tops": tops, "chains": chains, "note": note}
+
+
+# --- priorities, themes, funding, areas ---------------------------------------------------------------------------
+
+
+def priorities(engine: Engine, *, theme: str | None, holder: str | None, as_of: str | None, limit: int,
+               offset: int) -> dict[str, Any]:
+    rows = [_priority(engine, r) for r in engine.read("priorities", theme=theme, holder=holder)]
+    rows = [p for p in rows if in_period(p["period"], as_of)]
+    return {"total": len(rows), "limit": limit, "offset": offset, "theme": theme, "as_of": as_of,
+            "items": rows[offset:offset + limit]}
+
+
+def themes(engine: Engine) -> list[dict[str, Any]]:
+    return [{**row, "funded": row["allocations"] > 0} for row in engine.read("themes")]
+
+
+def funding(engine: Engine, *, stream: str | None, recipient: str | None, period: str | None,
+            as_of: str | None) -> dict[str, Any]:
+    """Allocations matching the filters and, per stream and period, the sum of their item rows."""
+    rows = engine.read("funding", stream=_id_or_fold(stream), recipient=_id_or_fold(recipient), period=period)
+    items = []
+    totals: dict[tuple[str | None, str], dict[str, Any]] = {}
+    for row in rows:
+        periods = list(row.get("periods") or [])
+        if as_of is not None and not any(in_period(p, as_of) for p in periods if p):
+            continue
+        props = row["props"]
+        items.append({
+            "id": row["id"], "stream": row.get("stream"), "stream_name": row.get("stream_name"),
+            "allocated_by": row.get("allocated_by"), "allocated_by_name": row.get("allocated_by_name"),
+            "recipient": row.get("recipient"), "recipient_name": row.get("recipient_name"),
+            "purpose": row.get("purpose"), "row_kind": row.get("row_kind") or "item", "amount_gbp": row.get("amount_gbp"),
+            "period": row.get("period") or None, "amounts_gbp": list(row.get("amounts_gbp") or []), "periods": periods,
+            "table": row.get("table"), "row": row.get("row"), "evidence": evidence(engine, props),
+        })
+        if (row.get("row_kind") or "item") != "item":
+            continue
+        for amount, each in zip(row.get("amounts_gbp") or [], periods, strict=False):
+            if amount is None or (period is not None and each != period):
+                continue
+            key = (row.get("stream"), each or "unstated")
+            total = totals.setdefault(key, {"stream": key[0], "stream_name": row.get("stream_name"), "period": key[1],
+                                            "total_gbp": 0, "rows": 0})
+            total["total_gbp"] += amount
+            total["rows"] += 1
+    ordered = sorted(totals.values(), key=lambda t: (str(t["stream_name"]), t["period"]))
+    return {"filters": {"stream": stream, "recipient": recipient, "period": period, "as_of": as_of},
+            "count": len(items), "allocations": items, "totals": ordered,
+            "note": "totals add item rows only: sub-total and total rows are the documents' own sums"}
+
+
+def _id_or_fold(text: str | None) -> str | None:
+    if text is None or not text.strip():
+        return None
+    return text.strip() if "-" in text and " " not in text.strip() else fold(text)
+
+
+def area(engine: Engine, area_id: str, as_of: str | None) -> dict[str, Any]:
+    rows = engine.read("area", id=area_id)
+    if not rows:
+        raise NotFound("area", area_id, "Area")
+    props = rows[0]["props"]
+    covered = [{"id": r["id"], "name": r["name"], "label": r["label"], "kind": r.get("kind"), "area": r["area"],
+                "area_name": r["area_name"], "covers": r["covers"], **line(engine, "COVERS", r["line"])}
+               for r in engine.read("area_coverage", id=area_id)]
+    money = funding(engine, stream=None, recipient=area_id, period=None, as_of=as_of)
+    rest = public(props)
+    return {
+        "id": area_id, "name": rest.pop("name", None), "aliases": list(rest.pop("aliases", None) or []),
+        "level": rest.pop("level", None), "as_of": as_of,
+        "within": [a for a in rows[0]["within"] if a.get("id")], "inside": [a for a in rows[0]["inside"] if a.get("id")],
+        "covered_by": covered,
+        "priorities": [p for p in holder_priorities(engine, area_id) if in_period(p["period"], as_of)],
+        "allocations": money["allocations"], "evidence": evidence(engine, props),
+    }
+
+
+# --- evidence, the landscape at a date, documents -----------------------------------------------------------------
+
+
+def node_evidence(engine: Engine, node_id: str, label: str | None) -> dict[str, Any]:
+    rows = engine.read("node_evidence", id=node_id)
+    if not rows or (label is not None and rows[0]["label"] != label):
+        raise NotFound((label or "node").lower(), node_id, label)
+    row = rows[0]
+    return {"kind": "node", "id": node_id, "label": row["label"], "name": row["name"],
+            "evidence": evidence(engine, row["props"])}
+
+
+def relationship_evidence(engine: Engine, key: str) -> dict[str, Any]:
+    """`key` is TYPE:start->end, as the export and every answer's lines spell it."""
+    rel_type, _, ends = key.partition(":")
+    start, _, end = ends.partition("->")
+    if not (rel_type and start and end) or rel_type not in load_schema().relationships:
+        raise ValueError(f"a relationship id is TYPE:start->end with a type of the schema, not {key!r}")
+    rows = engine.read("relationship_evidence", type=rel_type, start=start, end=end)
+    if not rows:
+        raise NotFound("relationship", key, None)
+    row = rows[0]
+    return {"kind": "relationship", "id": key, **line(engine, row["type"], row["props"]),
+            "start": row["start"], "start_name": row["start_name"], "end": row["end"], "end_name": row["end_name"]}
+
+
+def landscape(engine: Engine, as_of: str | None) -> dict[str, Any]:
+    rows = engine.read("landscape_as_of", as_of=as_of)
+    return {"as_of": as_of, "count": len(rows), "lines": rows}
+
+
+def document_list(engine: Engine) -> list[dict[str, Any]]:
+    return list(documents(engine).values())

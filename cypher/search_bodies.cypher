@@ -1,0 +1,25 @@
+// Bodies by name, alias or acronym (case and punctuation folded: `$q` is lower case, letters and digits only),
+// kind, area (the body covers the area or an area inside it), priority theme and date (bodies that existed then);
+// exact names first. One row: the total and one page.
+// Parameters: $q (folded text or null), $kind (or null), $area (area id or null), $theme (theme id or null),
+//             $as_of (YYYY, YYYY-MM or YYYY-MM-DD or null), $skip, $limit.
+// Example: {"q": "cspb", "kind": null, "area": null, "theme": null, "as_of": null, "skip": 0, "limit": 20}
+MATCH (b:Body)
+WHERE ($q IS NULL OR b.search_text CONTAINS $q)
+  AND ($kind IS NULL OR b.kind = $kind)
+  AND ($area IS NULL OR EXISTS {
+        MATCH (b)-[:COVERS]->(x:Area), (want:Area {id: $area})
+        WHERE x.id = want.id OR want.name IN coalesce(x.within, [])
+      })
+  AND ($theme IS NULL OR EXISTS { MATCH (b)-[:HAS_PRIORITY]->(:Priority)-[:ABOUT]->(:Theme {id: $theme}) })
+  AND ($as_of IS NULL OR ((b.established IS NULL OR b.established <= $as_of)
+                          AND (b.valid_to IS NULL OR b.valid_to > $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)))
+WITH b, CASE
+          WHEN $q IS NULL THEN 2
+          WHEN ' | ' + b.search_text + ' | ' CONTAINS ' | ' + $q + ' | ' THEN 0
+          WHEN ' ' + replace(b.search_text, ' | ', ' ') + ' ' CONTAINS ' ' + $q + ' ' THEN 1
+          ELSE 2
+        END AS rank
+ORDER BY rank, b.name
+WITH collect({id: b.id, name: b.name, aliases: b.aliases, kind: b.kind, status: b.status}) AS found
+RETURN size(found) AS total, found[$skip..($skip + $limit)] AS page
