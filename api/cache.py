@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi import Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from graph.projection import generation
 
@@ -59,13 +60,16 @@ def request_key(request: Request) -> str:
     return request.url.path + "?" + "&".join(f"{k}={v}" for k, v in sorted(request.query_params.multi_items()))
 
 
-def cached_json(request: Request, build: Callable[[], Any]) -> Response:
-    """The cached JSON bytes for this request, or `build()` serialised and remembered (errors are not cached)."""
+async def cached_json(request: Request, build: Callable[[], Any]) -> Response:
+    """The cached JSON bytes for this request, or `build()` serialised and remembered (errors are not cached).
+
+    A hit is answered on the event loop; a miss runs its queries in the thread pool, so the loop never blocks.
+    """
     cache: ResponseCache = request.app.state.cache
     key = request_key(request)
     body = cache.get(key)
     if body is None:
         built_in = generation()
-        body = dumps(build())
+        body = await run_in_threadpool(lambda: dumps(build()))
         cache.put(key, body, built_in)
     return Response(content=body, media_type="application/json")

@@ -54,7 +54,7 @@ def _kind(kind: str | None) -> str | None:
 
 
 @router.get("/bodies", response_model=models.BodyPage, tags=["bodies"])
-def bodies(request: Request,
+async def bodies(request: Request,
            q: Annotated[str | None, Query(max_length=200, description="name, alias or acronym (case and punctuation "
                                                                          "do not matter: 'cspb' finds the CSPB)")] = None,
            kind: Annotated[str | None, Query(max_length=40, description="board, partnership, group, ...")] = None,
@@ -68,32 +68,32 @@ def bodies(request: Request,
                                      area=_resolve(request, "Area", "area-", area, "area"),
                                      theme=_resolve(request, "Theme", "theme-", theme, "theme"),
                                      as_of=as_of, limit=limit, offset=offset)
-    return cached_json(request, build)
+    return await cached_json(request, build)
 
 
 @router.get("/bodies/{id}", response_model=models.BodyDetail, tags=["bodies"])
-def body(request: Request, id: BodyId, as_of: AsOf = None) -> Response:
+async def body(request: Request, id: BodyId, as_of: AsOf = None) -> Response:
     """The body with aliases, kind, status, areas, chair, members, its lines up and down, priorities and evidence."""
-    return cached_json(request, lambda: service.body_detail(engine_of(request), id, as_of))
+    return await cached_json(request, lambda: service.body_detail(engine_of(request), id, as_of))
 
 
 @router.get("/bodies/{id}/reports", response_model=models.Reports, tags=["accountability"])
-def reports(request: Request, id: BodyId, as_of: AsOf = None,
+async def reports(request: Request, id: BodyId, as_of: AsOf = None,
             depth: Annotated[int, Query(ge=1, le=service.MAX_DEPTH, description="levels down (1: direct only)")] = 3,
             ) -> Response:
     """Who reports to the body (reports to, sub-group of, accountable to, part of), as a tree; mergers apart."""
-    return cached_json(request, lambda: service.reports(engine_of(request), id, depth, as_of))
+    return await cached_json(request, lambda: service.reports(engine_of(request), id, depth, as_of))
 
 
 @router.get("/bodies/{id}/chain", response_model=models.Chain, tags=["accountability"])
-def chain(request: Request, id: BodyId, as_of: AsOf = None) -> Response:
+async def chain(request: Request, id: BodyId, as_of: AsOf = None) -> Response:
     """The accountability chain(s) from the body to the top, ordered, each step with its line's type, status and
     evidence; mergers and successions are followed to the current successor."""
-    return cached_json(request, lambda: service.chain(engine_of(request), id, as_of))
+    return await cached_json(request, lambda: service.chain(engine_of(request), id, as_of))
 
 
 @router.get("/priorities", response_model=models.PriorityPage, tags=["priorities"])
-def priorities(request: Request,
+async def priorities(request: Request,
                theme: Annotated[str | None, Query(max_length=100, description="theme id or name")] = None,
                holder: Annotated[str | None, Query(max_length=300, description="body or area id")] = None,
                as_of: AsOf = None, limit: Limit = 100, offset: Offset = 0) -> Response:
@@ -101,31 +101,33 @@ def priorities(request: Request,
     def build() -> dict[str, Any]:
         return service.priorities(engine_of(request), theme=_resolve(request, "Theme", "theme-", theme, "theme"),
                                   holder=holder, as_of=as_of, limit=limit, offset=offset)
-    return cached_json(request, build)
+    return await cached_json(request, build)
 
 
 @router.get("/themes", response_model=list[models.Theme], tags=["priorities"])
-def themes(request: Request) -> Response:
+async def themes(request: Request) -> Response:
     """The themes, each with how many priorities and allocations are about it (`funded` false: no money behind it)."""
-    return cached_json(request, lambda: service.themes(engine_of(request)))
+    return await cached_json(request, lambda: service.themes(engine_of(request)))
 
 
 @router.get("/funding", response_model=models.Funding, tags=["funding"])
-def funding(request: Request,
+async def funding(request: Request,
             stream: Annotated[str | None, Query(max_length=200, description="stream id or name")] = None,
             recipient: Annotated[str | None, Query(max_length=200, description="recipient id or name")] = None,
             period: Annotated[str | None, Query(max_length=40, description="e.g. 2012-13")] = None,
             as_of: AsOf = None) -> Response:
     """Allocations by stream, recipient and period, with the totals of their item rows per stream and period."""
-    return cached_json(request, lambda: service.funding(engine_of(request), stream=stream, recipient=recipient,
+    return await cached_json(request, lambda: service.funding(engine_of(request), stream=stream, recipient=recipient,
                                                         period=period, as_of=as_of))
 
 
 @router.get("/areas/{id}", response_model=models.Area, tags=["areas"])
-def area(request: Request, id: Annotated[str, Path(min_length=1, max_length=200)], as_of: AsOf = None) -> Response:
+async def area(request: Request, id: Annotated[str, Path(min_length=1, max_length=200)], as_of: AsOf = None) -> Response:
     """An area: what it lies within and contains, the bodies covering it, priorities held for it and money for it."""
-    area_id = id if id.startswith("area-") or id in graph_of(request) else _area_id(request, id)
-    return cached_json(request, lambda: service.area(engine_of(request), area_id, as_of))
+    def build() -> dict[str, Any]:
+        area_id = id if id.startswith("area-") or id in graph_of(request) else _area_id(request, id)
+        return service.area(engine_of(request), area_id, as_of)
+    return await cached_json(request, build)
 
 
 def _area_id(request: Request, text: str) -> str:
@@ -135,7 +137,7 @@ def _area_id(request: Request, text: str) -> str:
 
 
 @router.get("/evidence/{kind}/{id}", response_model=models.EvidenceAnswer, tags=["evidence"])
-def evidence(request: Request,
+async def evidence(request: Request,
              kind: Annotated[str, Path(description="'node', a label in lower case (body, priority, allocation...) or "
                                                    "'relationship'")],
              id: Annotated[str, Path(min_length=1, max_length=600,
@@ -148,30 +150,30 @@ def evidence(request: Request,
                 return service.relationship_evidence(engine, id)
             except ValueError as error:
                 raise ApiError(422, str(error)) from error
-        return cached_json(request, build)
+        return await cached_json(request, build)
     labels = {label.lower(): label for label in load_schema().labels}
     if kind != "node" and kind not in labels:
         raise ApiError(422, f"kind must be 'node', 'relationship' or one of {', '.join(sorted(labels))}, not {kind!r}")
     label = None if kind == "node" else labels[kind]
-    return cached_json(request, lambda: service.node_evidence(engine, id, label))
+    return await cached_json(request, lambda: service.node_evidence(engine, id, label))
 
 
 @router.get("/landscape", response_model=models.Landscape, tags=["accountability"])
-def landscape(request: Request, as_of: AsOf = None) -> Response:
+async def landscape(request: Request, as_of: AsOf = None) -> Response:
     """Every line between bodies that holds at the date: reporting, sub-groups, accountability, mergers, chairs..."""
-    return cached_json(request, lambda: service.landscape(engine_of(request), as_of))
+    return await cached_json(request, lambda: service.landscape(engine_of(request), as_of))
 
 
 @router.get("/documents", response_model=list[models.Document], tags=["evidence"])
-def documents(request: Request) -> Response:
+async def documents(request: Request) -> Response:
     """The source documents the evidence quotes."""
-    return cached_json(request, lambda: service.document_list(engine_of(request)))
+    return await cached_json(request, lambda: service.document_list(engine_of(request)))
 
 
 @router.get("/queries", response_model=list[models.QueryInfo], tags=["cypher"])
-def queries(request: Request) -> Response:
+async def queries(request: Request) -> Response:
     """The Cypher library: every named query the API runs, with its header (what it answers, its parameters)."""
-    return cached_json(request, lambda: [{"name": n, "header": header(n), "text": cypher_text(n)} for n in LIBRARY])
+    return await cached_json(request, lambda: [{"name": n, "header": header(n), "text": cypher_text(n)} for n in LIBRARY])
 
 
 @router.post("/cypher", response_model=models.CypherAnswer, tags=["cypher"],
