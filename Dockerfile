@@ -7,6 +7,7 @@ COPY api api
 COPY loaders loaders
 COPY cypher cypher
 COPY seeds seeds
+COPY docs/browser docs/browser
 RUN pip install --no-cache-dir -e .
 # Load the seeds when the database is empty, then serve.
 CMD ["sh", "-c", "landscape load --if-empty --quiet && landscape serve --host 0.0.0.0 --port 8000"]

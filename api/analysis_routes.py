@@ -49,8 +49,8 @@ def _respond(request: Request, category: str, area: str | None, theme: str | Non
     analysis = _analysis(request, as_of)
     try:
         found = analysis.select(category, area=area, theme=theme, severity=severity)
-    except LookupError as error:
-        raise HTTPException(status_code=404, detail=str(error.args[0])) from error
+    except LookupError as error:  # an unknown area or theme in a filter is a bad parameter, as on every route
+        raise HTTPException(status_code=422, detail=str(error.args[0])) from error
     return FindingsResponse(category=category, filters=Filters(area=area, theme=theme, severity=severity, as_of=as_of),
                             count=len(found), offset=offset, findings=found[offset:offset + limit])
 

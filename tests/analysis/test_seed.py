@@ -103,8 +103,8 @@ def test_routes_answer_with_findings_and_filters(client: TestClient) -> None:
 def test_routes_refuse_bad_filters(client: TestClient) -> None:
     assert client.get("/analysis/gaps", params={"as_of": "September"}).status_code in (400, 422)
     assert client.get("/analysis/gaps", params={"severity": "dire"}).status_code in (400, 422)
-    assert client.get("/analysis/duplication", params={"area": "atlantis"}).status_code == 404
-    assert client.get("/analysis/duplication", params={"theme": "piracy"}).status_code == 404
+    assert client.get("/analysis/duplication", params={"area": "atlantis"}).status_code == 422
+    assert client.get("/analysis/duplication", params={"theme": "piracy"}).status_code == 422
 
 
 def test_cli_writes_a_markdown_and_an_html_report(loaded_engine: Engine, settings: Settings, tmp_path: Path,
