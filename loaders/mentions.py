@@ -91,18 +91,30 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
                                       generic, stop))
         # A bracketed acronym right after the run defines it.
         if j < len(tokens) and tokens[j][0].startswith("(") and _ACRONYM.match(tokens[j][0][1:-1]):
-            if mentions and mentions[-1].end == offset + tokens[run[-1]][2] and abbreviates(
-                    tokens[j][0][1:-1], mentions[-1].name):
-                mentions[-1].acronym = tokens[j][0][1:-1]
+            acronym = tokens[j][0][1:-1]
+            if mentions and mentions[-1].end == offset + tokens[run[-1]][2]:
+                last = mentions[-1]
+                if abbreviates(acronym, last.name):
+                    last.acronym = acronym
+                else:
+                    _extend_to_acronym(text, offset, last, acronym)
             j += 1
         i = max(j, i + 1)
     # Acronyms standing alone ("reports to the CSPB"), resolved later against known aliases.
     covered = [(m.start, m.end) for m in mentions]
+    by_start = {m.start: m for m in mentions}
     for m in re.finditer(r"\b[A-Z][A-Z&]{1,7}s?\b", text):
         s, e = offset + m.start(), offset + m.end()
         if any(a <= s < b for a, b in covered):
             continue
         if text[max(0, m.start() - 1):m.start()] == "(":
+            continue
+        # "NTA (National Treatment Agency)": the acronym first, its expansion in brackets names the body.
+        opening = re.match(r"\s*\(", text[m.end():])
+        expansion = by_start.get(offset + m.end() + opening.end()) if opening else None
+        if expansion is not None and text[expansion.end - offset:expansion.end - offset + 1] == ")" and (
+                abbreviates(m.group(), expansion.name) and len(expansion.name.split()) >= 2):
+            expansion.acronym = expansion.acronym or m.group()
             continue
         mentions.append(Mention("Acronym", m.group().rstrip("s") if m.group().endswith("s") and
                                 len(m.group()) > 3 else m.group(), s, e))
@@ -240,6 +252,23 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
                 out.insert(len(out) - 1, Mention("Body", owner_name, offset + s, offset + owner_end, head=owner_word))
         seg_start = end_idx
     return out
+
+
+def _extend_to_acronym(text: str, offset: int, mention: Mention, acronym: str) -> None:
+    """"All Party Parliamentary Group (APPG)": the capitalised words dropped before the name belong to it when
+    with them the acronym fits the name (at most two words back)."""
+    before = text[:mention.start - offset]
+    for words in (1, 2):
+        match = re.search(r"((?:[A-Z][A-Za-z'\-]*\s+){" + str(words) + r"})$", before)
+        if match is None:
+            return
+        longer = match.group(1) + mention.name
+        if abbreviates(acronym, longer) and len([c for c in acronym if c.isalpha()]) > len(
+                [w for w in mention.name.split() if w.lower() not in {"and", "of", "for", "the", "on", "in"}]):
+            mention.name = re.sub(r"\s+", " ", longer)
+            mention.start = offset + match.start(1)
+            mention.acronym = acronym
+            return
 
 
 def abbreviates(acronym: str, name: str) -> bool:

@@ -163,7 +163,9 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
         gathered: list[Evidence] = []
         node_props: dict[str, Any] = {}
         status_votes: Counter[str] = Counter()
-        for k in keys:
+        # The canonical name's own properties first: "Safer Leicester Partnership" is a partnership even when
+        # one document calls it the "Safer Leicester Partnership Board".
+        for k in sorted(keys, key=lambda key: (key != normalise(canonical), key)):
             gathered.extend(evidence[(label, k)])
             for pk, pv in props[(label, k)].items():
                 node_props.setdefault(pk, pv)

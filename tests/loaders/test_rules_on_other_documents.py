@@ -17,6 +17,8 @@ The Northshire Safer Communities Board (NSCB) co-ordinates community safety acro
 
 The Northshire Youth Crime Group reports to the Northshire Safer Communities Board.
 
+The Board includes the Eastbury Borough Council, NCA (Northshire Crime Agency) and the All Party Northshire Group (APNG).
+
 The Northshire Hate Crime Group, which will be a sub-group of the Northshire Safer Communities Board, is responsible for hate crime.
 
 It is proposed that a Northshire Victims Forum reporting to the NSCB should be established.
@@ -101,3 +103,11 @@ def test_a_curated_quote_missing_from_its_document_is_refused(tmp_path: Path) ->
         "    quote: {doc: northshire, text: \"a sentence that is not there\"}\n", encoding="utf-8")
     with pytest.raises(DocumentError, match="not in the document"):
         load_directory(tmp_path)
+
+
+def test_acronym_before_its_expansion_and_words_the_acronym_needs(northshire: Facts) -> None:
+    agency = northshire.nodes.get("northshire-crime-agency")
+    assert agency is not None and "NCA" in agency.aliases
+    assert "nca" not in northshire.nodes  # the acronym is an alias, not a second body
+    group = northshire.nodes.get("all-party-northshire-group")
+    assert group is not None and "APNG" in group.aliases
