@@ -84,6 +84,9 @@ class DocumentExtractor:
         self.subject: Mention | None = None
         self.focus: Mention | None = None
         self.recent: list[Mention] = []
+        # Bodies that headed sections since the last chapter (an area or numbered heading), for anaphors whose
+        # body headed an earlier section of the chapter ("The Partnership" under "Domestic Abuse", in Rutland's).
+        self.section_subjects: list[Mention] = []
         self.area_context: str | None = None
         self.in_funding = False
         self.stream_context: Ref | None = None
@@ -147,6 +150,9 @@ class DocumentExtractor:
                 return c
         for c in reversed(self.recent):
             if c.label == "Body" and c.head == head:
+                return c
+        for c in reversed(self.section_subjects):
+            if c.head == head:
                 return c
         return None
 
@@ -214,6 +220,10 @@ class DocumentExtractor:
             self.subject = bodies[0] if bodies else None
             self.focus = self.subject
             self.recent = []
+            if not bodies:
+                self.section_subjects = []  # a new chapter
+            else:
+                self.section_subjects.append(bodies[0])
         # else: a sub-heading ("Domestic Abuse", "Priorities") continues the section about the body above it
         self.renames(Sentence(heading.start, heading.end, heading.text, heading), mentions)
         if bodies:
@@ -470,8 +480,10 @@ class DocumentExtractor:
             return
         if match is None:
             return
-        subject = self.sentence_subject(Sentence(s.start, s.start + match.start(), s.text[:match.start()], s.block),
-                                        [m for m in mentions if m.start - s.start < match.start()])
+        subject = _relative_clause_subject(s, mentions, match.start())
+        if subject is None:
+            subject = self.sentence_subject(Sentence(s.start, s.start + match.start(), s.text[:match.start()], s.block),
+                                            [m for m in mentions if m.start - s.start < match.start()])
         if subject is None:
             subject = self.focus
         if subject is None:
@@ -707,6 +719,20 @@ GOVERNANCE_BY = re.compile(r"\b[Gg]overnance of (.+?),? (?:will be |is |are )?pr
 CLAUSE_END = re.compile(r",?\s+(?:which|who|whose|where|that|should|will|to drive|to ensure|in order)\b|;|\s-\s(?=[a-z])")
 LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line with|Like|Unlike|Through|With|"
                             r"Within|Under|Following|Alongside)\b[^,]*,")
+
+
+def _relative_clause_subject(s: Sentence, mentions: list[Mention], before: int) -> Mention | None:
+    """"... the Substance Misuse Partnership Board (SMPB) which is a partnership comprising officers from ...":
+    the members belong to the body the relative clause hangs on, not to the sentence's subject."""
+    clauses = list(re.finditer(r",?\s*\b(?:which|who)\b", s.text[:before]))
+    if not clauses:
+        return None
+    clause = clauses[-1]
+    named = [m for m in mentions if m.label in {"Body", "Acronym"} and m.end - s.start <= clause.start()]
+    if not named:
+        return None
+    gap = s.text[named[-1].end - s.start:clause.start()]
+    return named[-1] if re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}\))?\s*", gap) else None
 
 
 def _contiguous(objects: list[Mention], s: Sentence, trigger_end: int) -> list[Mention]:

@@ -178,6 +178,9 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         nxt = tokens[run[idx + 1]][0] if idx + 1 < len(run) else None
         if word in MODIFIER_HEADS and nxt in {"and", "&"}:
             continue  # "Police and Crime Commissioner", "Police & Crime plan"
+        if label in {"Programme", "FundingStream"} and nxt in {"and", "&"} and any(
+                _strip_possessive(tokens[p][0])[0] in body_heads for p in run[idx + 2:idx + 4]):
+            continue  # "Domestic Abuse Strategy and Delivery Board": the strategy names the board
         # Keep going while the name continues with more capitalised words ("Partnership Board", "Act 1998").
         if nxt is not None and not possessive and nxt not in _CONNECTORS and not nxt.startswith("(") and not (
                 nxt[0].isdigit() and label != "Legislation"):

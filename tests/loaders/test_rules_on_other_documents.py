@@ -30,6 +30,20 @@ The Board's priorities for 2013/14 are:
 - Reduce re-offending
 - Tackle domestic abuse
 
+Eastbury Safer Partnership
+
+The Eastbury Safer Partnership meets monthly.
+
+Eastbury Children's Trust
+
+The Eastbury Children's Trust sets its own plan.
+
+Victims
+
+The Partnership oversees the work of the Eastbury Victims Forum.
+
+The Trust is a member of the Northshire Drugs Board (NDB) which is a partnership comprising officers from the Northshire Fire Service and Eastbury Borough Council.
+
 Eastbury Funding
 
 District CSP\t12 month Allocation\t2013-14 Allocation
@@ -111,3 +125,15 @@ def test_acronym_before_its_expansion_and_words_the_acronym_needs(northshire: Fa
     assert "nca" not in northshire.nodes  # the acronym is an alias, not a second body
     group = northshire.nodes.get("all-party-northshire-group")
     assert group is not None and "APNG" in group.aliases
+
+
+def test_an_anaphor_can_name_the_body_of_an_earlier_section(northshire: Facts) -> None:
+    assert has(northshire, "OVERSEES", "eastbury-safer-partnership", "eastbury-victims-forum") is not None
+    assert has(northshire, "OVERSEES", "eastbury-childrens-trust", "eastbury-victims-forum") is None
+
+
+def test_members_belong_to_the_body_a_relative_clause_hangs_on(northshire: Facts) -> None:
+    assert has(northshire, "MEMBER_OF", "northshire-fire-service", "northshire-drugs-board") is not None
+    assert has(northshire, "MEMBER_OF", "eastbury-borough-council", "northshire-drugs-board") is not None
+    assert has(northshire, "MEMBER_OF", "northshire-fire-service", "eastbury-childrens-trust") is None
+    assert has(northshire, "MEMBER_OF", "eastbury-childrens-trust", "northshire-drugs-board") is not None
