@@ -410,6 +410,8 @@ class DocumentExtractor:
                 inside = [m for m in mentions if a <= m.start - s.start < b and m.label in {"Body", "Acronym"}]
                 subjects = before[-1:] + inside
                 objects = objects[:1]
+            elif (hung := _relative_clause_subject(s, mentions, a, right_before=True)) is not None:
+                subjects = [hung]  # "... to the Staying Healthy group which is sub-group of the X Board"
             elif LIST_SUBJECT.search(text[max(0, a - 60):a]):
                 continue  # "five key theme groups that report to ...": the list that follows names them
             elif subject is not None and subject.start - s.start < a:
@@ -721,13 +723,20 @@ LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line 
                             r"Within|Under|Following|Alongside)\b[^,]*,")
 
 
-def _relative_clause_subject(s: Sentence, mentions: list[Mention], before: int) -> Mention | None:
+def _relative_clause_subject(s: Sentence, mentions: list[Mention], before: int,
+                             right_before: bool = False) -> Mention | None:
     """"... the Substance Misuse Partnership Board (SMPB) which is a partnership comprising officers from ...":
-    the members belong to the body the relative clause hangs on, not to the sentence's subject."""
-    clauses = list(re.finditer(r",?\s*\b(?:which|who)\b", s.text[:before]))
-    if not clauses:
-        return None
-    clause = clauses[-1]
+    the members belong to the body the relative clause hangs on, not to the sentence's subject. With
+    `right_before`, the clause must end at `before` ("X which is a sub-group of ...")."""
+    if right_before:
+        clause = re.search(r",?\s*\b(?:which|who)\s+(?:is|are|will be|would be)(?:\s+now)?\s*$", s.text[:before])
+        if clause is None:
+            return None
+    else:
+        clauses = list(re.finditer(r",?\s*\b(?:which|who)\b", s.text[:before]))
+        if not clauses:
+            return None
+        clause = clauses[-1]
     named = [m for m in mentions if m.label in {"Body", "Acronym"} and m.end - s.start <= clause.start()]
     if not named:
         return None

@@ -87,8 +87,13 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
             else:
                 break
             j += 1
-        mentions.extend(_names_in_run(text, offset, tokens, run, body_heads, programme_heads, funding_heads,
-                                      generic, stop))
+        found = _names_in_run(text, offset, tokens, run, body_heads, programme_heads, funding_heads, generic, stop)
+        mentions.extend(found)
+        if not found and j < len(tokens) and tokens[j][0] in LOWER_HEADS:
+            named = _lower_head_name(text, offset, tokens, run, j, stop)
+            if named is not None:
+                mentions.append(named)
+                j += 1
         # A bracketed acronym right after the run defines it.
         if j < len(tokens) and tokens[j][0].startswith("(") and _ACRONYM.match(tokens[j][0][1:-1]):
             acronym = tokens[j][0][1:-1]
@@ -255,6 +260,22 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
                 out.insert(len(out) - 1, Mention("Body", owner_name, offset + s, offset + owner_end, head=owner_word))
         seg_start = end_idx
     return out
+
+
+LOWER_HEADS = {"group", "forum"}
+
+
+def _lower_head_name(text: str, offset: int, tokens: list[tuple[str, int, int]], run: list[int], head: int,
+                     stop: set[str]) -> Mention | None:
+    """"the Staying Healthy group": a capitalised name with its head in lower case, after 'the' or 'a'."""
+    words = [pos for pos in run if tokens[pos][0] not in stop]
+    if len(words) < 2 or words[0] != run[0] or not all(tokens[p][0][:1].isupper() for p in words):
+        return None
+    if not re.search(r"\b(?:the|a)\s+$", text[:tokens[run[0]][1]]):
+        return None
+    start, end = tokens[run[0]][1], tokens[head][2]
+    name = re.sub(r"\s+", " ", text[start:tokens[run[-1]][2]]) + " " + tokens[head][0].capitalize()
+    return Mention("Body", name, offset + start, offset + end, head=tokens[head][0].capitalize())
 
 
 def _extend_to_acronym(text: str, offset: int, mention: Mention, acronym: str) -> None:

@@ -17,6 +17,8 @@ The Northshire Safer Communities Board (NSCB) co-ordinates community safety acro
 
 The Northshire Youth Crime Group reports to the Northshire Safer Communities Board.
 
+This group is now linked to the Keep Safe group which is a sub-group of the Northshire Justice Board.
+
 The Board includes the Eastbury Borough Council, NCA (Northshire Crime Agency) and the All Party Northshire Group (APNG).
 
 The Northshire Hate Crime Group, which will be a sub-group of the Northshire Safer Communities Board, is responsible for hate crime.
@@ -137,3 +139,8 @@ def test_members_belong_to_the_body_a_relative_clause_hangs_on(northshire: Facts
     assert has(northshire, "MEMBER_OF", "eastbury-borough-council", "northshire-drugs-board") is not None
     assert has(northshire, "MEMBER_OF", "northshire-fire-service", "eastbury-childrens-trust") is None
     assert has(northshire, "MEMBER_OF", "eastbury-childrens-trust", "northshire-drugs-board") is not None
+
+
+def test_a_relative_clause_names_the_subject_of_its_line(northshire: Facts) -> None:
+    assert has(northshire, "SUBGROUP_OF", "keep-safe-group", "northshire-justice-board") is not None
+    assert has(northshire, "SUBGROUP_OF", "northshire-youth-crime-group", "northshire-justice-board") is None
