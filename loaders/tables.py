@@ -19,6 +19,8 @@ BALANCE = re.compile(r"^\s*(?:amount to be allocated|balance|unallocated|remaini
 
 
 def amount_of(cell: str) -> int | None:
+    if cell.strip().lower() in {"nil", "£nil"}:
+        return 0  # "Nil" in a spend column: nothing spent, which is a figure
     match = AMOUNT.match(cell.replace("\u00a3", "£"))
     if match is None:
         return None
@@ -58,7 +60,10 @@ def extract_table(ext: DocumentExtractor, rows: list[Block], intro: tuple[Senten
     if not amount_cols:
         return  # not a money table
     label_cols = [i for i in range(len(header)) if i not in amount_cols]
-    context = " ".join([heading, intro[0].text if intro else ""])
+    # The heading and the whole paragraph before the table ("... has received £184,576 from the Home Office for
+    # 2012/13. The SLP Executive has agreed to fund the following:-").
+    intro_text = "" if not intro else (getattr(intro[0].block, "text", None) or intro[0].text)
+    context = " ".join([heading, intro_text])
     base_period = rules.period_of(context)
     periods: list[str | None] = []
     for i in amount_cols:
@@ -68,7 +73,8 @@ def extract_table(ext: DocumentExtractor, rows: list[Block], intro: tuple[Senten
             months = int(re.search(r"(\d+)\s*month", h).group(1))  # type: ignore[union-attr]
             p = next((q for q in ext.column_periods if _months(q) == months), None)
         if p is None and re.search(r"spend|quarter", h, re.I):
-            q = re.search(r"(\d{1,2})(?:st|nd|rd|th)? (\w+) - (\d{1,2})(?:st|nd|rd|th)? (\w+) (\d{4})", h)
+            q = re.search(r"(\d{1,2})\s*(?:st|nd|rd|th)?\s+(\w+)\s*[-\u2013\u2014]\s*"
+                          r"(\d{1,2})\s*(?:st|nd|rd|th)?\s+(\w+)\s+(\d{4})", h)
             if q and q.group(2).lower() in rules.MONTHS and q.group(4).lower() in rules.MONTHS:
                 p = f"{q.group(5)}-{rules.MONTHS[q.group(2).lower()]:02d}/{q.group(5)}-{rules.MONTHS[q.group(4).lower()]:02d}"
         periods.append(p or base_period)

@@ -127,3 +127,13 @@ def test_area_priorities_belong_to_areas(seed_facts: Facts) -> None:
     assert sub_region == ["Reduce re-offending", "Reduce anti-social behaviour", "Tackle domestic abuse",
                           "Reduce the harm caused by substance misuse"]
     assert seed_facts.nodes["area-charnwood"].properties["within"][0] == "Leicestershire"
+
+
+def test_agreed_amounts_and_quarter_spend_have_their_periods(seed_facts: Facts) -> None:
+    """The SLP table: the year comes from the paragraph before it, the spend quarter from its column header;
+    'Nil' spend is a figure (0), not a blank."""
+    rows = {n.properties["purpose"]: n.properties for n in seed_facts.nodes.values()
+            if n.label == "Allocation" and n.properties.get("purpose") in {"YOS DYO Staff", "Domestic Homicide Review"}}
+    assert rows["YOS DYO Staff"]["amounts_gbp"] == [35000, 8750]
+    assert rows["YOS DYO Staff"]["periods"] == ["2012-13", "2012-04/2012-06"]
+    assert rows["Domestic Homicide Review"]["amounts_gbp"] == [10000, 0]
