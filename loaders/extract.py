@@ -538,6 +538,20 @@ class DocumentExtractor:
                 continue
             ev = self.ev(s.start, s.end, "rule:formerly")
             self.raw.rel("SUCCEEDED_BY", old_ref, self.ref_of(new), ev, status="current")
+        for match in rules.REPLACED.finditer(s.text):
+            if re.search(r"\b(?:be|been|being|was|were)\s+$", s.text[:match.start()]):
+                continue  # passive ("to be replaced by X"): the by-phrase rules handle it
+            before = [m for m in mentions if m.end <= s.start + match.start() and m.label in {"Body", "Acronym"}]
+            old = [m for m in mentions if s.start + match.start(2) <= m.start < s.start + match.end(2)
+                   and m.label in {"Body", "Acronym"}]
+            if not before or not old or before[-1].name == old[0].name:
+                continue
+            props: dict[str, Any] = {"status": "planned" if match.group(1) else "current"}
+            when = rules.date_in(s.text[match.end():match.end() + 60])
+            if when:
+                props["valid_from"] = when
+            self.raw.rel("SUCCEEDED_BY", self.ref_of(old[0]), self.ref_of(before[-1]),
+                         self.ev(s.start, s.end, "rule:replaced"), **props)
 
     def established(self, s: Sentence, mentions: list[Mention]) -> None:
         if not rules.ESTABLISHED.search(s.text):

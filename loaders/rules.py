@@ -39,6 +39,9 @@ PLANNED = re.compile(r"\b(?:will|shall|to be|is being|are being|being establishe
 FROM_DATE = re.compile(r"\b(?:from|with effect from|in|by|since|as of)\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?"
                        r"(January|February|March|April|May|June|July|August|September|October|November|December)"
                        r"\s+(\d{4})", re.I)
+# "X replaced the Y in April 2010": X succeeds Y.
+REPLACED = re.compile(r"\b(?:(will|is to|are to) )?replaced? (?:the )?"
+                      r"([A-Z][\w'&]*(?: (?:and |of |for |the )?[A-Z][\w'&]*){1,7})")
 YEAR_ONLY = re.compile(r"\b(?:since|in|from)\s+((?:19|20)\d{2})\b")
 ESTABLISHED = re.compile(r"\b(?:was |were |been |is )?(?:established|set up|created|formed)\b|duties stated in", re.I)
 ESTABLISHED_UNDER = re.compile(r"\b(?:(?:set up|established|created)\b[^.]*?\b(?:by|under|in accordance with)|"

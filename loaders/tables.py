@@ -276,6 +276,16 @@ def extract_acronyms(ext: DocumentExtractor, rows: list[Block]) -> None:
                 target = Ref("Body", replaced.group(1).strip())
                 ext.raw.rel("SUCCEEDED_BY", thing_ref, target, row_ev, status="planned",
                             valid_from=rules.date_in("in " + replaced.group(2)))
+            replaced_old = re.search(r"\breplaced (?:the )?([A-Z][\w' ]+?)(?: with effect from ([^)]+))?\)", note)
+            if replaced_old:
+                olds = [x for x in find_mentions(replaced_old.group(1), m_start + len(name) + replaced_old.start(1),
+                                                 ext.areas) if x.label == "Body"]
+                if olds:
+                    old_ref = ext.register(olds[0], "acronym-table")
+                    when = rules.date_in("from " + (replaced_old.group(2) or ""))
+                    if old_ref is not None:
+                        ext.raw.rel("SUCCEEDED_BY", old_ref, thing_ref, row_ev, status="current",
+                                    **({"valid_from": when} if when else {}))
             formerly = re.search(r"formerly known as ([A-Z]{2,})s?", note) or re.search(r"\bNow ([A-Z]{2,})s?\b", note)
             if formerly:
                 other = Ref("Acronym", formerly.group(1))

@@ -17,6 +17,8 @@ The Northshire Safer Communities Board (NSCB) co-ordinates community safety acro
 
 The Northshire Youth Crime Group reports to the Northshire Safer Communities Board.
 
+The Northshire Justice Board replaced the Northshire Courts Board in April 2010.
+
 This group is now linked to the Keep Safe group which is a sub-group of the Northshire Justice Board.
 
 The Board includes the Eastbury Borough Council, NCA (Northshire Crime Agency) and the All Party Northshire Group (APNG).
@@ -144,3 +146,8 @@ def test_members_belong_to_the_body_a_relative_clause_hangs_on(northshire: Facts
 def test_a_relative_clause_names_the_subject_of_its_line(northshire: Facts) -> None:
     assert has(northshire, "SUBGROUP_OF", "keep-safe-group", "northshire-justice-board") is not None
     assert has(northshire, "SUBGROUP_OF", "northshire-youth-crime-group", "northshire-justice-board") is None
+
+
+def test_a_body_that_replaced_another_succeeds_it_from_the_date(northshire: Facts) -> None:
+    props = has(northshire, "SUCCEEDED_BY", "northshire-courts-board", "northshire-justice-board")
+    assert props is not None and props["status"] == "current" and props["valid_from"] == "2010-04"
