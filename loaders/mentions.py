@@ -88,6 +88,9 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
                 break
             j += 1
         found = _names_in_run(text, offset, tokens, run, body_heads, programme_heads, funding_heads, generic, stop)
+        whole = _whole_run_named_by_acronym(text, offset, tokens, run, j, stop, body_heads)
+        if whole is not None and (len(found) > 1 or not found or found[0].start != whole.start):
+            found = [whole]  # "Her Majesty's Courts and Tribunals Service (HMCTS)": one name, not two
         mentions.extend(found)
         if not found and j < len(tokens) and tokens[j][0] in LOWER_HEADS:
             named = _lower_head_name(text, offset, tokens, run, j, stop)
@@ -263,6 +266,30 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
 
 
 LOWER_HEADS = {"group", "forum"}
+
+
+def _whole_run_named_by_acronym(text: str, offset: int, tokens: list[tuple[str, int, int]], run: list[int], after: int,
+                                stop: set[str], body_heads: dict[str, str]) -> Mention | None:
+    """The whole run is one body's name when the bracketed acronym after it has exactly its initials."""
+    if after >= len(tokens) or not tokens[after][0].startswith("(") or not _ACRONYM.match(tokens[after][0][1:-1]):
+        return None
+    words = list(run)
+    while words and tokens[words[0]][0] in stop:
+        words = words[1:]
+    if len(words) < 3:
+        return None
+    head, _ = _strip_possessive(tokens[words[-1]][0])
+    if head not in body_heads:
+        return None
+    start, end = tokens[words[0]][1], tokens[words[-1]][2]
+    name = re.sub(r"\s+", " ", text[start:end])
+    acronym = tokens[after][0][1:-1]
+    letters = [c.upper() for c in acronym.rstrip("s") if c.isalpha()]
+    initials = [w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z']*", name.replace("-", " "))
+                if w.lower() not in {"and", "of", "for", "the", "on", "in"}]
+    if letters != initials:
+        return None
+    return Mention("Body", name, offset + start, offset + end, head=head, acronym=acronym)
 
 
 def _lower_head_name(text: str, offset: int, tokens: list[tuple[str, int, int]], run: list[int], head: int,

@@ -17,7 +17,7 @@ The Northshire Safer Communities Board (NSCB) co-ordinates community safety acro
 
 The Northshire Youth Crime Group reports to the Northshire Safer Communities Board.
 
-The Northshire Justice Board replaced the Northshire Courts Board in April 2010.
+The Northshire Justice Board replaced the Northshire Courts Board in April 2010. Its members include the Northshire Courts and Tribunals Service (NCTS).
 
 This group is now linked to the Keep Safe group which is a sub-group of the Northshire Justice Board.
 
@@ -151,3 +151,9 @@ def test_a_relative_clause_names_the_subject_of_its_line(northshire: Facts) -> N
 def test_a_body_that_replaced_another_succeeds_it_from_the_date(northshire: Facts) -> None:
     props = has(northshire, "SUCCEEDED_BY", "northshire-courts-board", "northshire-justice-board")
     assert props is not None and props["status"] == "current" and props["valid_from"] == "2010-04"
+
+
+def test_a_name_spelled_out_by_its_acronym_is_one_body(northshire: Facts) -> None:
+    service = northshire.nodes.get("northshire-courts-and-tribunals-service")
+    assert service is not None and "NCTS" in service.aliases
+    assert "tribunals-service" not in northshire.nodes
