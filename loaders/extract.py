@@ -601,7 +601,8 @@ class DocumentExtractor:
         if area_line is not None and text.strip().endswith(":") and len(text.split()) <= 4:
             self.priorities(items, [Ref("Area", area_line)], sentence)
             return
-        if rules.PRIORITY_INTRO.search(text) and not rules.LIST_INTRO_REPORTING.search(text):
+        if rules.PRIORITY_INTRO.search(text) and not rules.LIST_INTRO_REPORTING.search(text) and not (
+                rules.MEETING_OUTCOMES.search(text)):
             owners: list[Ref] = []
             groups = re.search(r"\bthese (two|three|four) (groups|boards|partnerships)\b", text, re.I)
             if groups:

@@ -59,6 +59,9 @@ MEMBERSHIP = re.compile(
 COMPRISED_OF = re.compile(r"\b(?:is|are) comprised of\b|\bboards include\b", re.I)
 PRIORITY_INTRO = re.compile(r"\b(?:priorit|key outcomes|outcomes have been agreed|focus is on|areas of working|"
                             r"purpose of the board will be|aims? (?:is|are) to|key aims)\w*", re.I)
+# "Key outcomes and commitments included:": what a meeting produced, not a body's priorities.
+MEETING_OUTCOMES = re.compile(r"\b(?:outcomes and commitments|outcomes of the meeting|commitments)\b.*\binclud(?:ed|e)\b",
+                              re.I)
 LIST_INTRO_REPORTING = re.compile(r"\b(?:groups?|forums?|boards?) (?:currently )?(?:that )?(?:report(?:ing)?|"
                                   r"reports?) to\b", re.I)
 PERIOD = re.compile(r"\b(?:for |in |to )?((?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?)\b")

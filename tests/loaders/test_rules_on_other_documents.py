@@ -29,6 +29,11 @@ It is proposed that a Northshire Victims Forum reporting to the NSCB should be e
 
 From April 2013, it has been agreed that the Northshire Safer Communities Board will merge with the Northshire Justice Board to create the new Northshire Strategic Board.
 
+The Minister met the Northshire Justice Board in May. Key outcomes and commitments included:
+
+- Ministers will look at fewer targets
+- The Board to write a protocol
+
 The Board's priorities for 2013/14 are:
 
 - Reduce re-offending
@@ -157,3 +162,9 @@ def test_a_name_spelled_out_by_its_acronym_is_one_body(northshire: Facts) -> Non
     service = northshire.nodes.get("northshire-courts-and-tribunals-service")
     assert service is not None and "NCTS" in service.aliases
     assert "tribunals-service" not in northshire.nodes
+
+
+def test_what_a_meeting_produced_is_not_a_priority_list(northshire: Facts) -> None:
+    texts = [n.properties.get("text") for n in northshire.nodes.values() if n.label == "Priority"]
+    assert "Ministers will look at fewer targets" not in texts
+    assert "Reduce re-offending" in texts
