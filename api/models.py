@@ -39,6 +39,7 @@ class BodySummary(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     kind: str | None = None
     status: str | None = None
+    evidence: list[Evidence] = Field(description="where the documents name the body")
 
 
 class BodyPage(BaseModel):
@@ -228,6 +229,7 @@ class LandscapeLine(BaseModel):
     valid_to: str | None = None
     end: str
     end_name: str | None = None
+    evidence: list[Evidence]
 
 
 class Landscape(BaseModel):

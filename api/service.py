@@ -98,7 +98,7 @@ def search_bodies(engine: Engine, *, q: str | None, kind: str | None, area: str 
     total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
     return {"total": total, "limit": limit, "offset": offset,
             "items": [{"id": b["id"], "name": b["name"], "aliases": list(b.get("aliases") or []), "kind": b.get("kind"),
-                       "status": b.get("status")} for b in page]}
+                       "status": b.get("status"), "evidence": evidence(engine, b)} for b in page]}
 
 
 def body_props(engine: Engine, body_id: str) -> dict[str, Any]:
@@ -333,7 +333,8 @@ def relationship_evidence(engine: Engine, key: str) -> dict[str, Any]:
 
 def landscape(engine: Engine, as_of: str | None) -> dict[str, Any]:
     rows = engine.read("landscape_as_of", as_of=as_of)
-    return {"as_of": as_of, "count": len(rows), "lines": rows}
+    lines = [{**{k: v for k, v in row.items() if k != "line"}, "evidence": evidence(engine, row["line"])} for row in rows]
+    return {"as_of": as_of, "count": len(lines), "lines": lines}
 
 
 def document_list(engine: Engine) -> list[dict[str, Any]]:

@@ -21,5 +21,6 @@ WITH b, CASE
           ELSE 2
         END AS rank
 ORDER BY rank, b.name
-WITH collect({id: b.id, name: b.name, aliases: b.aliases, kind: b.kind, status: b.status}) AS found
+WITH collect({id: b.id, name: b.name, aliases: b.aliases, kind: b.kind, status: b.status, ev_docs: b.ev_docs,
+              ev_starts: b.ev_starts, ev_ends: b.ev_ends, ev_quotes: b.ev_quotes, ev_methods: b.ev_methods}) AS found
 RETURN size(found) AS total, found[$skip..($skip + $limit)] AS page

@@ -24,6 +24,7 @@ def test_search_finds_a_body_by_acronym_alias_case_and_punctuation(client: TestC
         page = client.get("/bodies", params={"q": q}).json()
         assert page["items"], q
         assert page["items"][0]["id"] == "community-safety-programme-board", q
+    assert all(verbatim(item["evidence"]) for item in page["items"])
     assert client.get("/bodies", params={"q": "no such body anywhere"}).json() == {
         "total": 0, "limit": 20, "offset": 0, "items": []}
 
@@ -204,6 +205,7 @@ def test_landscape_as_of_a_date_leaves_out_lines_not_yet_in_force(client: TestCl
     assert merger in {(x["start"], x["type"], x["end"]) for x in after["lines"]}
     assert merger not in {(x["start"], x["type"], x["end"]) for x in before["lines"]}
     assert before["count"] < every["count"]
+    assert all(verbatim(line["evidence"]) for line in after["lines"])
 
 
 def test_documents_and_queries(client: TestClient) -> None:
