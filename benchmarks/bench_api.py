@@ -124,9 +124,12 @@ async def _python_load(host: str, port: int, path: str, seconds: float, connecti
 
 
 def measure(base: str, path: str, seconds: float, connections: int) -> dict[str, float]:
+    """One warm-up second (JIT, caches, connection pools), then the measured run."""
     if shutil.which("wrk"):
+        run_wrk(base + path, 1, connections)
         return run_wrk(base + path, seconds, connections)
     host, port = base.removeprefix("http://").split(":")
+    asyncio.run(_python_load(host, int(port), path, 1, connections))
     return asyncio.run(_python_load(host, int(port), path, seconds, connections))
 
 
