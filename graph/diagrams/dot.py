@@ -268,12 +268,7 @@ def to_dot(diagram: Diagram) -> graphviz.Digraph:
              pad="0.3", splines="spline", remincross="true", bgcolor="white")
     dot.attr("node", fontname=FONT)
     dot.attr("edge", fontname=FONT)
-    members: dict[str | None, list[DiagramNode]] = {}
-    for node in diagram.nodes.values():
-        members.setdefault(node.cluster if node.cluster in diagram.clusters else None, []).append(node)
-    children: dict[str | None, list[str]] = {}
-    for cluster in diagram.clusters.values():
-        children.setdefault(cluster.parent, []).append(cluster.id)
+    members, children = diagram.cluster_layout()
 
     def fill(target: graphviz.Digraph, cluster: str | None, anchors: dict[str | None, list[str]]) -> None:
         for node in members.get(cluster, []):

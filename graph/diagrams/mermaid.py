@@ -75,12 +75,7 @@ def to_mermaid(diagram: Diagram) -> str:
         out.append(f"    %% {note}")
     for source in diagram.sources:
         out.append(f"    %% source: {source}")
-    members: dict[str | None, list[DiagramNode]] = {}
-    for node in diagram.nodes.values():
-        members.setdefault(node.cluster if node.cluster in diagram.clusters else None, []).append(node)
-    children: dict[str | None, list[str]] = {}
-    for cluster in diagram.clusters.values():
-        children.setdefault(cluster.parent, []).append(cluster.id)
+    members, children = diagram.cluster_layout()
 
     def emit(cluster: str | None, indent: str) -> None:
         for node in members.get(cluster, []):

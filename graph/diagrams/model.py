@@ -73,6 +73,16 @@ class Diagram:
     def depth_capped(self) -> bool:
         return self.depth is not None and self.depth_requested is not None and self.depth_requested > self.depth
 
+    def cluster_layout(self) -> tuple[dict[str | None, list[DiagramNode]], dict[str | None, list[str]]]:
+        """The nodes of each cluster (None: outside every cluster) and the child clusters of each cluster."""
+        members: dict[str | None, list[DiagramNode]] = {}
+        for node in self.nodes.values():
+            members.setdefault(node.cluster if node.cluster in self.clusters else None, []).append(node)
+        children: dict[str | None, list[str]] = {}
+        for cluster in self.clusters.values():
+            children.setdefault(cluster.parent, []).append(cluster.id)
+        return members, children
+
     def add_node(self, node: DiagramNode) -> DiagramNode:
         existing = self.nodes.get(node.id)
         if existing is not None:
