@@ -183,7 +183,16 @@ class DocumentExtractor:
         return out
 
     def pronoun_subject(self, sentence: Sentence) -> Mention | None:
-        if re.match(r"\s*(?:It|It's|Its|The partnership|The board|The group)\b", sentence.text) and self.focus:
+        this = re.match(r"\s*(?:This|That) (group|board|partnership|forum|team|unit|panel|network|service|trust)\b",
+                        sentence.text)
+        if this is not None:
+            # "... established the new Alcohol Delivery Group in 2011/12. This group ...": the last one named.
+            head = this.group(1).capitalize()
+            for c in reversed(self.recent):
+                if c.label == "Body" and c.head == head:
+                    return c
+        if re.match(r"\s*(?:It|It's|Its|The partnership|The board|The group|This group|This board)\b",
+                    sentence.text) and self.focus:
             return self.focus
         return None
 
@@ -195,7 +204,7 @@ class DocumentExtractor:
             heading = section.heading
             if heading is not None:
                 self.on_heading(heading)
-            self.walk_blocks(section.blocks)
+            self.walk_blocks(section.blocks, heading)
 
     def on_heading(self, heading: Block) -> None:
         text = heading.text.strip()
@@ -256,9 +265,13 @@ class DocumentExtractor:
             self.raw.node(aref, ev)
             self.raw.rel("COVERS", Ref("Body", name), aref, ev, status="current")
 
-    def walk_blocks(self, blocks: list[Block]) -> None:
+    def walk_blocks(self, blocks: list[Block], heading: Block | None = None) -> None:
         i = 0
         intro: tuple[Sentence, list[Mention]] | None = None
+        if heading is not None and rules.PRIORITY_INTRO.search(heading.text):
+            # "The following five priorities have been agreed for 2012/13" stands alone, like a heading
+            intro = (Sentence(heading.start, heading.end, heading.text, heading),
+                     self.resolved(self.mentions_in(heading.text, heading.start)))
         while i < len(blocks):
             block = blocks[i]
             if block.kind == "row":
@@ -334,6 +347,12 @@ class DocumentExtractor:
         del bodies
 
     def sentence_subject(self, s: Sentence, mentions: list[Mention]) -> Mention | None:
+        if re.match(r"\s*(?:It|It's|Its|This|That)\s", s.text) and not (mentions and mentions[0].start - s.start < 6) and not (
+                EXPLETIVE_IT.match(s.text)):
+            # "It supports Community Safety Partnerships in ...": the pronoun is the subject, not the first name
+            pronoun = self.pronoun_subject(s)
+            if pronoun is not None:
+                return pronoun
         starts = [found.start() for _, p in rules.TRIGGERS if (found := p.search(s.text)) is not None]
         first_trigger = min(starts, default=len(s.text))
         lead = LEADING_PHRASE.match(s.text)
@@ -486,6 +505,8 @@ class DocumentExtractor:
         if subject is None:
             subject = self.sentence_subject(Sentence(s.start, s.start + match.start(), s.text[:match.start()], s.block),
                                             [m for m in mentions if m.start - s.start < match.start()])
+        if subject is None and UNNAMED_SUBJECT.match(s.text[:match.start()]):
+            return  # "The coalition consists of ...": members of something the text does not name
         if subject is None:
             subject = self.focus
         if subject is None:
@@ -554,9 +575,15 @@ class DocumentExtractor:
                          self.ev(s.start, s.end, "rule:replaced"), **props)
 
     def established(self, s: Sentence, mentions: list[Mention]) -> None:
-        if not rules.ESTABLISHED.search(s.text):
+        found = rules.ESTABLISHED.search(s.text)
+        if not found:
             return
         subject = self.sentence_subject(s, mentions)
+        active = re.match(r"\s*(?:established|set up|created|formed)\s+(?:the |a |an )?(?:new )?", s.text[found.start():])
+        after = [m for m in mentions if m.label == "Body" and m.start - s.start >= found.end()]
+        if active and not found.group().lower().startswith(("was", "were", "been", "is")) and after and (
+                after[0].start - s.start <= found.start() + active.end() + 1):
+            subject = after[0]  # "the SLP established the new Alcohol Delivery Group in 2011/12": the group's date
         if subject is None or subject.label != "Body":
             return
         when = rules.date_in(s.text)
@@ -775,6 +802,11 @@ def _contiguous(objects: list[Mention], s: Sentence, trigger_end: int) -> list[M
     return out
 
 
+# "It is proposed that ...", "It has been agreed that ...": no one is the subject.
+EXPLETIVE_IT = re.compile(r"\s*It (?:is|was|has been|had been|will be|would be|may be|might be|seems|appears) "
+                          r"(?:\w+ ){0,2}?(?:that|to|whether|how)\b")
+# A subject that is a description, not a name: "The coalition", "This new group", "A working group".
+UNNAMED_SUBJECT = re.compile(r"\s*(?:The|This|That|These|Its|Their|A|An)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s*$")
 LIST_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|several|a number of)\s+(?:\w+\s+){0,2}"
                           r"(?:groups|boards|forums|sub-groups)\b", re.I)
 

@@ -58,7 +58,9 @@ MEMBERSHIP = re.compile(
     r"(?:is|are) made up of representation from)\s*", re.I)
 COMPRISED_OF = re.compile(r"\b(?:is|are) comprised of\b|\bboards include\b", re.I)
 PRIORITY_INTRO = re.compile(r"\b(?:priorit|key outcomes|outcomes have been agreed|focus is on|areas of working|"
-                            r"purpose of the board will be|aims? (?:is|are) to|key aims)\w*", re.I)
+                            r"purpose of the board will be|aims? (?:is|are) to|key aims|"
+                            r"aims?,[^,]{3,80},\s*(?:is|are) to|aims to achieve|"
+                            r"following (?:\w+ )?(?:outcomes|objectives)|key objectives)\w*", re.I)
 # "Key outcomes and commitments included:": what a meeting produced, not a body's priorities.
 MEETING_OUTCOMES = re.compile(r"\b(?:outcomes and commitments|outcomes of the meeting|commitments)\b.*\binclud(?:ed|e)\b",
                               re.I)

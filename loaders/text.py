@@ -112,7 +112,11 @@ def blocks_of(doc: Document, clean: str) -> list[Block]:
             current = clean[start:end].rstrip()
             continues = (following[:1].islower() and not current.endswith(_TERMINAL[:1])) or (
                 k == j and following and "\t" not in following and not _BULLET.match(following)
-                and not current.endswith(_TERMINAL) and following[:1].islower())
+                and not current.endswith(_TERMINAL) and following[:1].islower()) or (
+                # A long paragraph cut mid-sentence ("... the Prison Reform Trust, Howard" / "League for ...")
+                len(current) > 130 and re.search(r"(?:,|\s[A-Z][a-z']+)$", current)
+                and following[:1].isupper() and "\t" not in following and not _BULLET.match(following)
+                and not _is_heading(following))
             if not continues:
                 break
             end = lines[k].start + len(clean[lines[k].start:lines[k].end].rstrip())

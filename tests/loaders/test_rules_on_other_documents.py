@@ -29,15 +29,15 @@ It is proposed that a Northshire Victims Forum reporting to the NSCB should be e
 
 From April 2013, it has been agreed that the Northshire Safer Communities Board will merge with the Northshire Justice Board to create the new Northshire Strategic Board.
 
-The Minister met the Northshire Justice Board in May. Key outcomes and commitments included:
-
-- Ministers will look at fewer targets
-- The Board to write a protocol
-
 The Board's priorities for 2013/14 are:
 
 - Reduce re-offending
 - Tackle domestic abuse
+
+The Minister met the Northshire Justice Board in May. Key outcomes and commitments included:
+
+- Ministers will look at fewer targets
+- The Board to write a protocol
 
 Eastbury Safer Partnership
 
@@ -52,6 +52,22 @@ Victims
 The Partnership oversees the work of the Eastbury Victims Forum.
 
 The Trust is a member of the Northshire Drugs Board (NDB) which is a partnership comprising officers from the Northshire Fire Service and Eastbury Borough Council.
+
+Northshire Reducing Harm Board
+
+The Northshire Reducing Harm Board reports to the Northshire Justice Board. It supports Community Safety Partnerships in their work.
+
+The Board's aim, as set out in its Terms of Reference, is to:
+
+- Reduce harm from alcohol
+- Support victims of crime
+
+The Northshire Justice Board established the new Northshire Alcohol Group in 2011/12. This group is made up of a range of partners and reports to the Northshire Justice Board.
+
+The following two priorities have been agreed for 2012/13
+
+- Reduce street drinking
+- Reduce binge drinking
 
 Eastbury Funding
 
@@ -102,7 +118,7 @@ def test_chair_merger_and_priorities(northshire: Facts) -> None:
     merged = has(northshire, "MERGED_INTO", "northshire-justice-board", "northshire-strategic-board")
     assert merged is not None and merged["valid_from"] == "2013-04"
     priorities = [northshire.nodes[r.end].properties["text"] for r in northshire.relationships.values()
-                  if r.type == "HAS_PRIORITY"]
+                  if r.type == "HAS_PRIORITY" and r.start == "northshire-safer-communities-board"]
     assert priorities == ["Reduce re-offending", "Tackle domestic abuse"]
 
 
@@ -168,3 +184,19 @@ def test_what_a_meeting_produced_is_not_a_priority_list(northshire: Facts) -> No
     texts = [n.properties.get("text") for n in northshire.nodes.values() if n.label == "Priority"]
     assert "Ministers will look at fewer targets" not in texts
     assert "Reduce re-offending" in texts
+
+
+def holder_of(facts: Facts, text: str) -> set[str]:
+    return {r.start for r in facts.relationships.values()
+            if r.type == "HAS_PRIORITY" and facts.nodes[r.end].properties.get("text") == text}
+
+
+def test_a_pronoun_subject_keeps_the_focus_and_a_standalone_intro_line_introduces_a_list(northshire: Facts) -> None:
+    # "It supports Community Safety Partnerships ...": "The Board" that follows is still the Reducing Harm Board
+    assert holder_of(northshire, "Reduce harm from alcohol") == {"northshire-reducing-harm-board"}
+    # "X established the new Y in 2011/12. This group ... reports to X": the group reports, and was established then
+    assert has(northshire, "REPORTS_TO", "northshire-alcohol-group", "northshire-justice-board") is not None
+    assert northshire.nodes["northshire-alcohol-group"].properties.get("established") == "2011"
+    assert "established" not in northshire.nodes["northshire-justice-board"].properties
+    # a list introduced by a line without a colon
+    assert holder_of(northshire, "Reduce street drinking") == {"northshire-alcohol-group"}
