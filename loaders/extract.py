@@ -792,8 +792,8 @@ def _contiguous(objects: list[Mention], s: Sentence, trigger_end: int) -> list[M
     previous_end = s.start + trigger_end
     for m in objects:
         gap = s.text[previous_end - s.start:m.start - s.start]
-        if out and not re.fullmatch(r"[\s,]*(?:in (?:the )?\w+(?: \w+)?)?[\s,]*(?:and|&|or|as well as)?\s*"
-                                    r"(?:the|its|their|each|both)?\s*", gap, re.I):
+        if out and not re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}s?\))?[\s,]*(?:in (?:the )?\w+(?: \w+)?)?[\s,]*"
+                                    r"(?:and|&|or|as well as)?\s*(?:the|its|their|each|both)?\s*", gap, re.I):
             break
         if not out and len(gap) > 60:
             break

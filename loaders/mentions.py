@@ -124,6 +124,18 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
                 abbreviates(m.group(), expansion.name) and len(expansion.name.split()) >= 2):
             expansion.acronym = expansion.acronym or m.group()
             continue
+        if m.group() in CORPORATE_SUFFIXES:
+            continue  # "Women's Aid Leicestershire LTD"
+        spelled = re.match(r"\s+((?:[A-Z][\w'-]*\s+){1,5}[A-Z][\w'-]*)", text[m.end():])
+        if spelled and _initials_are(m.group(), spelled.group(1)):
+            # "LWA Living Without Abuse": an acronym followed by the words it spells names one body
+            s2 = m.end() + spelled.start(1)
+            e2 = m.end() + spelled.end(1)
+            mentions = [x for x in mentions if not (x.start < offset + e2 and offset + s2 < x.end)]
+            covered.append((offset + s2, offset + e2))
+            mentions.append(Mention("Body", spelled.group(1), offset + s2, offset + e2,
+                                    head=spelled.group(1).split()[-1], acronym=m.group()))
+            continue
         mentions.append(Mention("Acronym", m.group().rstrip("s") if m.group().endswith("s") and
                                 len(m.group()) > 3 else m.group(), s, e))
     for m in _LEGISLATION.finditer(text):
@@ -213,7 +225,10 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         inner = re.search(r"\s*\(([A-Z][A-Za-z&]{1,9}s?)\)\s*", surface)
         name = surface
         if inner and abbreviates(inner.group(1), surface[:inner.start()]):
-            acronym = inner.group(1)
+            # "Anti-Social Behaviour (ASB) Strategy Group": the bracket is not part of the name, and ASB abbreviates
+            # only the words before it, so it is the group's acronym only when it spells the whole name
+            if _initials_are(inner.group(1), surface):
+                acronym = inner.group(1)
             name = surface[:inner.start()] + " " + surface[inner.end():]
         name, possessive_name = _strip_possessive(name.strip())
         name = re.sub(r"\s+", " ", name).strip(" ,")
@@ -266,6 +281,7 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
 
 
 LOWER_HEADS = {"group", "forum"}
+CORPORATE_SUFFIXES = {"LTD", "PLC", "LLP", "CIC", "INC"}
 
 
 def _whole_run_named_by_acronym(text: str, offset: int, tokens: list[tuple[str, int, int]], run: list[int], after: int,
@@ -320,6 +336,15 @@ def _extend_to_acronym(text: str, offset: int, mention: Mention, acronym: str) -
             mention.start = offset + match.start(1)
             mention.acronym = acronym
             return
+
+
+def _initials_are(acronym: str, name: str) -> bool:
+    """The acronym's letters are exactly the initials of the name's words (brackets and small words left out)."""
+    letters = [c.upper() for c in acronym.rstrip("s") if c.isalpha()]
+    bare = re.sub(r"\([^()]*\)", " ", name)
+    initials = [w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z']*", bare.replace("-", " "))
+                if w.lower() not in {"and", "of", "for", "the", "on", "in"}]
+    return letters == initials
 
 
 def abbreviates(acronym: str, name: str) -> bool:

@@ -19,8 +19,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("ACCOUNTABLE_TO", re.compile(r"\b(?:delivery arm )?directed by\b", re.I)),
     ("ACCOUNTABLE_TO", re.compile(r"\b(?:work(?:ing|s)?|services?|streams?|acts?|acting) on behalf of\b", re.I)),
     ("PART_OF", re.compile(r"\b(?:is|are|forms?) (?:a )?part of\b", re.I)),
-    ("MEMBER_OF", re.compile(r"\b(?:is|are) (?:a )?(?:statutory |formal )?members? of\b", re.I)),
-    ("MEMBER_OF", re.compile(r"\b(?:is|are) represented on\b", re.I)),
+    ("MEMBER_OF", re.compile(r"\b(?:is|are) (?:also |now )?(?:a )?(?:statutory |formal )?members? of\b", re.I)),
+    ("MEMBER_OF", re.compile(r"\b(?:is|are) (?:also |now |currently )?represented on\b", re.I)),
     ("OVERSEES", re.compile(r"\b(?:oversees|overseeing|oversee|has (?:strategic )?overview of|has oversight of|"
                             r"provides? (?:the )?(?:overarching |overall )?governance (?:structure|arrangements)"
                             r"(?: for)?|(?:have|has) overall .ownership. of|"
@@ -52,7 +52,7 @@ CHAIRED_BY = re.compile(r"\b(?:is |are )?chaired by (?:the |a |an )?((?:[A-Za-z]
 MEMBERSHIP = re.compile(
     r"\b(?:membership (?:is made up of|includes|comprises|would include|will include)(?: representation from)?|"
     r"(?:currently )?includes?:|consists? of|comprising (?:officers from )?|(?:currently )?comprises|"
-    r"includes (?:officers|partners|representatives|representation) from|"
+    r"(?:also )?includes (?:officers|partners|representatives|representation) from|"
     r"(?:other )?(?:key )?agencies included in the [A-Za-z]+ are|has representation from|"
     r"made up of a range of [a-z ]+? such as|include relevant senior representatives from|"
     r"(?:is|are) made up of representation from)\s*", re.I)

@@ -21,7 +21,7 @@ The Northshire Justice Board replaced the Northshire Courts Board in April 2010.
 
 This group is now linked to the Keep Safe group which is a sub-group of the Northshire Justice Board.
 
-The Board includes the Eastbury Borough Council, NCA (Northshire Crime Agency) and the All Party Northshire Group (APNG).
+The Board includes the Eastbury Borough Council, NCA (Northshire Crime Agency), NVA Northshire Victims Action, Eastbury Care LTD and the All Party Northshire Group (APNG).
 
 The Northshire Hate Crime Group, which will be a sub-group of the Northshire Safer Communities Board, is responsible for hate crime.
 
@@ -148,6 +148,9 @@ def test_acronym_before_its_expansion_and_words_the_acronym_needs(northshire: Fa
     agency = northshire.nodes.get("northshire-crime-agency")
     assert agency is not None and "NCA" in agency.aliases
     assert "nca" not in northshire.nodes  # the acronym is an alias, not a second body
+    action = northshire.nodes.get("northshire-victims-action")  # "NVA Northshire Victims Action": no brackets
+    assert action is not None and "NVA" in action.aliases
+    assert "ltd" not in northshire.nodes and "nva" not in northshire.nodes
     group = northshire.nodes.get("all-party-northshire-group")
     assert group is not None and "APNG" in group.aliases
 
