@@ -251,7 +251,14 @@ class DocumentExtractor:
         """A body whose name carries a place covers that place (the name is the evidence)."""
         name = m.name
         best: str | None = None
-        for area, spec in vocab()["areas"].items():
+        if re.search(r"\b(?:Police|Constabulary|Crime Commissioner|Crime Panel)\b", name):
+            # "Leicestershire Police" polices the force area its name stands for ("Leicestershire Police Force Area")
+            for area, spec in vocab()["areas"].items():
+                for variant in spec.get("aliases") or []:
+                    force = re.fullmatch(r"(.+?) (?:Police )?Force Area", variant)
+                    if force and name.startswith(force.group(1) + " "):
+                        best = (area, variant)  # type: ignore[assignment]
+        for area, spec in ([] if best is not None else vocab()["areas"].items()):
             for variant in [area, *(spec.get("aliases") or [])]:
                 if len(variant) < 4 or variant.lower().startswith("the ") or variant[0].islower():
                     continue

@@ -137,3 +137,22 @@ def test_agreed_amounts_and_quarter_spend_have_their_periods(seed_facts: Facts) 
     assert rows["YOS DYO Staff"]["amounts_gbp"] == [35000, 8750]
     assert rows["YOS DYO Staff"]["periods"] == ["2012-13", "2012-04/2012-06"]
     assert rows["Domestic Homicide Review"]["amounts_gbp"] == [10000, 0]
+
+
+def test_the_gazetteer_has_no_alias_that_names_another_area() -> None:
+    """A comma inside an unquoted YAML flow list splits a name ("Leicester, Leicestershire & Rutland")."""
+    from loaders.mentions import vocab
+
+    areas = vocab()["areas"]
+    for area, spec in areas.items():
+        for alias in spec.get("aliases") or []:
+            assert alias not in areas or alias == area, (area, alias)
+        assert spec.get("part_of") is None or spec["part_of"] in areas, area
+
+
+def test_bodies_cover_the_area_their_name_gives(seed_facts: Facts) -> None:
+    covers = {(r.start, r.end) for r in seed_facts.relationships.values() if r.type == "COVERS"}
+    assert ("leicester-childrens-trust", "area-leicester") in covers
+    assert ("safer-leicester-partnership", "area-leicester") in covers
+    assert ("leicestershire-police", "area-leicester-leicestershire-and-rutland") in covers
+    assert ("leicestershire-police", "area-leicestershire") not in covers
