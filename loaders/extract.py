@@ -88,6 +88,7 @@ class DocumentExtractor:
         # body headed an earlier section of the chapter ("The Partnership" under "Domestic Abuse", in Rutland's).
         self.section_subjects: list[Mention] = []
         self.area_context: str | None = None
+        self.body_names: set[str] = set()  # bodies named so far in this document
         self.in_funding = False
         self.stream_context: Ref | None = None
         self.blocks: list[Block] = []
@@ -115,11 +116,22 @@ class DocumentExtractor:
     def body_ref(self, m: Mention) -> Ref:
         return Ref("Body", m.name)
 
+    def local_council(self, m: Mention) -> Mention | None:
+        """"the County Council" in Rutland's chapter is Rutland County Council, when the document names it."""
+        if m.label != "Body" or m.name not in GENERIC_COUNCILS or self.area_context is None:
+            return None
+        local = f"{self.area_context} {m.name}"
+        if local not in self.body_names:
+            return None
+        return Mention("Body", local, m.start, m.end, head=m.head, possessive=m.possessive)
+
     def register(self, m: Mention, method: str = "name") -> Ref | None:
         """Record a named thing (with its evidence); returns its ref."""
+        m = self.local_council(m) or m
         ev = self.ev(m.start, m.end, method)
         if m.label == "Body":
             ref = Ref("Body", m.name)
+            self.body_names.add(m.name)
             self.raw.node(ref, ev, kind=body_kind(m.head))
             if m.acronym:
                 self.defined.add(m.acronym)
@@ -161,6 +173,10 @@ class DocumentExtractor:
         out: list[Mention] = []
         for m in mentions:
             subject = self.subject
+            local = self.local_council(m)
+            if local is not None:
+                out.append(local)
+                continue
             if (m.label == "Body" and subject is not None and subject.name != m.name
                     and subject.name.endswith(" " + m.name)
                     and re.search(r"\b(?:the|this|joint)\s+$", self.clean[max(0, m.start - 12):m.start], re.I)):
@@ -534,7 +550,12 @@ class DocumentExtractor:
                 self.raw.rel("MEMBER_OF", self.ref_of(m), self.ref_of(subject), ev, status=status)
         # generic agencies ("police, prisons, probation ...") that are not names
         terms = vocab()["agency_terms"]
-        for piece in re.split(r",|;| and | - |\u2013", tail[:tail_end]):
+        joined = sorted((term for term in terms if " and " in term), key=len, reverse=True)
+        protected = tail[:tail_end]
+        for term in joined:  # "police, fire and rescue, County Council": "fire and rescue" is one item
+            protected = re.sub(r"(?i)\b" + re.escape(term) + r"\b", lambda m: m.group().replace(" and ", " \x00 "),
+                               protected)
+        for piece in (p.replace(" \x00 ", " and ") for p in re.split(r",|;| and | - |\u2013", protected)):
             item = piece.strip().strip(".").lower()
             item = re.sub(r"^(?:the|a|an|all|relevant|other|senior officers or representatives of the "
                           r"responsible authorities)\s+", "", item)
@@ -809,6 +830,7 @@ def _contiguous(objects: list[Mention], s: Sentence, trigger_end: int) -> list[M
     return out
 
 
+GENERIC_COUNCILS = {"County Council", "City Council", "District Council", "Borough Council"}
 # "It is proposed that ...", "It has been agreed that ...": no one is the subject.
 EXPLETIVE_IT = re.compile(r"\s*It (?:is|was|has been|had been|will be|would be|may be|might be|seems|appears) "
                           r"(?:\w+ ){0,2}?(?:that|to|whether|how)\b")

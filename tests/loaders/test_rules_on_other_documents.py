@@ -39,6 +39,10 @@ The Minister met the Northshire Justice Board in May. Key outcomes and commitmen
 - Ministers will look at fewer targets
 - The Board to write a protocol
 
+Rutland
+
+Rutland County Council runs the local services. The Rutland Safety Group reports to the County Council.
+
 Eastbury Safer Partnership
 
 The Eastbury Safer Partnership meets monthly.
@@ -203,3 +207,8 @@ def test_a_pronoun_subject_keeps_the_focus_and_a_standalone_intro_line_introduce
     assert "established" not in northshire.nodes["northshire-justice-board"].properties
     # a list introduced by a line without a colon
     assert holder_of(northshire, "Reduce street drinking") == {"northshire-alcohol-group"}
+
+
+def test_the_county_council_in_an_area_chapter_is_that_area_s_council(northshire: Facts) -> None:
+    assert has(northshire, "REPORTS_TO", "rutland-safety-group", "rutland-county-council") is not None
+    assert "county-council" not in northshire.nodes
