@@ -354,6 +354,7 @@ class DocumentExtractor:
             if named:
                 self.subject = named[0]
         self.relations(s, mentions)
+        self.stated_priority(s, mentions)
         self.chair(s, mentions)
         self.membership(s, mentions)
         self.renames(s, mentions)
@@ -744,7 +745,25 @@ class DocumentExtractor:
             for owner in owners:
                 self.priority(owner, item.body_start, item.end, position, intro)
 
-    def priority(self, owner: Ref | None, start: int, end: int, position: str, intro: Sentence) -> None:
+    def stated_priority(self, s: Sentence, mentions: list[Mention]) -> None:
+        """"Reducing violent crime is a particular priority for the CSPB"; "Substance misuse has been identified by
+        the Safer Rutland Partnership as a key priority": one priority, stated in a sentence."""
+        match = rules.PRIORITY_FOR.match(s.text)
+        low, high = (match.end(), len(s.text)) if match else (0, 0)
+        if match is None:
+            match = rules.PRIORITY_BY.match(s.text)
+            if match is not None:
+                low, high = match.start("holder"), match.end("holder")
+        if match is None or rules.NEGATION.search(s.text):
+            return
+        holders = [m for m in mentions if m.label in {"Body", "Acronym"} and low <= m.start - s.start < high]
+        if not holders:
+            return
+        text_start = s.start + match.start("what")
+        text_end = s.start + match.end("what")
+        self.priority(self.ref_of(holders[0]), text_start, text_end, None, s)
+
+    def priority(self, owner: Ref | None, start: int, end: int, position: str | None, intro: Sentence) -> None:
         if owner is None:
             return
         ev = self.ev(start, end, "list:priority")

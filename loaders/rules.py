@@ -61,6 +61,12 @@ PRIORITY_INTRO = re.compile(r"\b(?:priorit|key outcomes|outcomes have been agree
                             r"purpose of the board will be|aims? (?:is|are) to|key aims|"
                             r"aims?,[^,]{3,80},\s*(?:is|are) to|aims to achieve|"
                             r"following (?:\w+ )?(?:outcomes|objectives)|key objectives)\w*", re.I)
+# One priority stated in a sentence: "<what> is a (particular) priority for <holder>", "<what> has been identified by
+# <holder> as a key priority".
+PRIORITY_FOR = re.compile(r"\s*(?P<what>[A-Z][^,;:()]{3,90}?) (?:is|remains) (?:a|an|the) "
+                          r"(?:particular |key |main |top |high |major )?priority (?:for|of)\b")
+PRIORITY_BY = re.compile(r"\s*(?P<what>[A-Z][^,;:()]{3,90}?) (?:has|have) been identified by\b(?P<holder>.*?)\bas "
+                         r"(?:a|an|the) (?:particular |key |main |top |high |major )?priority\b")
 # "Key outcomes and commitments included:": what a meeting produced, not a body's priorities.
 MEETING_OUTCOMES = re.compile(r"\b(?:outcomes and commitments|outcomes of the meeting|commitments)\b.*\binclud(?:ed|e)\b",
                               re.I)

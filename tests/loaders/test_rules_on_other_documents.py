@@ -45,7 +45,7 @@ Rutland County Council runs the local services. The Rutland Safety Group reports
 
 Eastbury Safer Partnership
 
-The Eastbury Safer Partnership meets monthly.
+The Eastbury Safer Partnership meets monthly. Road safety has been identified by the Eastbury Safer Partnership as a key priority locally. Tackling hate crime is a particular priority for the Northshire Justice Board.
 
 Eastbury Children's Trust
 
@@ -212,3 +212,8 @@ def test_a_pronoun_subject_keeps_the_focus_and_a_standalone_intro_line_introduce
 def test_the_county_council_in_an_area_chapter_is_that_area_s_council(northshire: Facts) -> None:
     assert has(northshire, "REPORTS_TO", "rutland-safety-group", "rutland-county-council") is not None
     assert "county-council" not in northshire.nodes
+
+
+def test_a_priority_stated_in_a_sentence(northshire: Facts) -> None:
+    assert holder_of(northshire, "Road safety") == {"eastbury-safer-partnership"}
+    assert holder_of(northshire, "Tackling hate crime") == {"northshire-justice-board"}
