@@ -354,6 +354,7 @@ class DocumentExtractor:
             if named:
                 self.subject = named[0]
         self.relations(s, mentions)
+        self.passive_relations(s, mentions)
         self.stated_priority(s, mentions)
         self.chair(s, mentions)
         self.membership(s, mentions)
@@ -745,6 +746,26 @@ class DocumentExtractor:
             for owner in owners:
                 self.priority(owner, item.body_start, item.end, position, intro)
 
+    def passive_relations(self, s: Sentence, mentions: list[Mention]) -> None:
+        """"Each YOS is overseen by ...", "the MAPPA are co-ordinated and administered by a MAPPA Coordination Unit",
+        "alcohol misuse overseen by the Substance Misuse Board": the doer follows 'by', the thing comes before."""
+        for match in PASSIVE_BY.finditer(s.text):
+            if rules.NEGATION.search(s.text[:match.start()]):
+                continue
+            rel_type = PASSIVE_TYPES[match.group(1).split()[-1].lower()]
+            doers = [m for m in mentions if m.label in {"Body", "Acronym"} and m.start - s.start >= match.end()]
+            wanted = {"Programme", "FundingStream", "Body", "Acronym"} if rel_type != "DELIVERS" else {"Programme",
+                                                                                                     "Acronym"}
+            things = [m for m in mentions if m.label in wanted and m.end - s.start <= match.start()]
+            if not doers or not things or doers[0].start - s.start - match.end() > 6:
+                continue
+            clause = s.text[things[-1].end - s.start:match.start()]
+            if re.search(r"[.;]|\b(?:and|but|whilst|while)\s", clause) or len(clause) > 120:
+                continue  # the thing belongs to another clause
+            status = rules.status_before(s.text[:match.start()], s.text)
+            self.raw.rel(rel_type, self.ref_of(doers[0]), self.ref_of(things[-1]),
+                         self.ev(s.start, s.end, f"rule:{rel_type.lower()}"), status=status)
+
     def stated_priority(self, s: Sentence, mentions: list[Mention]) -> None:
         """"Reducing violent crime is a particular priority for the CSPB"; "Substance misuse has been identified by
         the Safer Rutland Partnership as a key priority": one priority, stated in a sentence."""
@@ -806,6 +827,9 @@ def _initials(name: str) -> str:
                    if w.lower() not in {"and", "of", "for", "the", "on", "in"})
 
 
+PASSIVE_BY = re.compile(r"\b(?:is |are |was |were |will be |being |been )?(?:also )?"
+                        r"((?:co-ordinated and )?(?:overseen|delivered|commissioned|administered)) by (?:the |a |an )?")
+PASSIVE_TYPES = {"overseen": "OVERSEES", "delivered": "DELIVERS", "commissioned": "COMMISSIONS", "administered": "DELIVERS"}
 GOVERNANCE_BY = re.compile(r"\b[Gg]overnance of (.+?),? (?:will be |is |are )?provided by (.+)$")
 CLAUSE_END = re.compile(r",?\s+(?:which|who|whose|where|that|should|will|to drive|to ensure|in order)\b|;|\s-\s(?=[a-z])")
 LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line with|Like|Unlike|Through|With|"
@@ -842,8 +866,8 @@ def _contiguous(objects: list[Mention], s: Sentence, trigger_end: int) -> list[M
         if out and not re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}s?\))?[\s,]*(?:in (?:the )?\w+(?: \w+)?)?[\s,]*"
                                     r"(?:and|&|or|as well as)?\s*(?:the|its|their|each|both)?\s*", gap, re.I):
             break
-        if not out and len(gap) > 60:
-            break
+        if not out and (len(gap) > 60 or re.search(r"\b(?:through|via)\b", gap)):
+            break  # "has oversight of ... the project through the Board": the Board is the means, not the object
         out.append(m)
         previous_end = m.end
     return out

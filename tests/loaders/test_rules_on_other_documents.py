@@ -49,7 +49,7 @@ The Eastbury Safer Partnership meets monthly. Road safety has been identified by
 
 Eastbury Children's Trust
 
-The Eastbury Children's Trust sets its own plan.
+The Eastbury Children's Trust sets its own plan. The Eastbury Family Programme is overseen by the Eastbury Children's Trust. The Northshire Offender Programme is co-ordinated and administered by a Northshire Offender Unit. The Trust has oversight of the work through the Northshire Justice Board.
 
 Victims
 
@@ -217,3 +217,10 @@ def test_the_county_council_in_an_area_chapter_is_that_area_s_council(northshire
 def test_a_priority_stated_in_a_sentence(northshire: Facts) -> None:
     assert holder_of(northshire, "Road safety") == {"eastbury-safer-partnership"}
     assert holder_of(northshire, "Tackling hate crime") == {"northshire-justice-board"}
+
+
+def test_passive_lines_take_their_doer_from_the_by_phrase(northshire: Facts) -> None:
+    assert has(northshire, "OVERSEES", "eastbury-childrens-trust", "programme-eastbury-family-programme") is not None
+    assert has(northshire, "DELIVERS", "northshire-offender-unit", "programme-northshire-offender-programme") is not None
+    # "oversight of the work through the Board": the Board is the means, not what is overseen
+    assert has(northshire, "OVERSEES", "eastbury-childrens-trust", "northshire-justice-board") is None
