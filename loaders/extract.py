@@ -527,11 +527,16 @@ class DocumentExtractor:
         if match is None:
             return
         subject = _relative_clause_subject(s, mentions, match.start())
+        hung = subject is not None
         if subject is None:
             subject = self.sentence_subject(Sentence(s.start, s.start + match.start(), s.text[:match.start()], s.block),
                                             [m for m in mentions if m.start - s.start < match.start()])
         if subject is None and UNNAMED_SUBJECT.match(s.text[:match.start()]):
             return  # "The coalition consists of ...": members of something the text does not name
+        if not hung and match.group().lower().startswith("comprising") and re.search(
+                r"\b(?:by|with|from|to|of|in|on|through)\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?[\w-]+,?\s*(?:currently\s+)?$",
+                s.text[:match.start()]):
+            return  # "... overseen by a local Management Board, comprising ...": the members of an unnamed board
         if subject is None:
             subject = self.focus
         if subject is None:

@@ -49,7 +49,7 @@ The Eastbury Safer Partnership meets monthly. Road safety has been identified by
 
 Eastbury Children's Trust
 
-The Eastbury Children's Trust sets its own plan. The Eastbury Family Programme is overseen by the Eastbury Children's Trust. The Northshire Offender Programme is co-ordinated and administered by a Northshire Offender Unit. The Trust has oversight of the work through the Northshire Justice Board.
+The Eastbury Children's Trust sets its own plan. The Eastbury Family Programme is overseen by the Eastbury Children's Trust. The Eastbury Youth Service is overseen by a local Management Board, comprising the Northshire Fire Service and Eastbury Borough Council. The Northshire Offender Programme is co-ordinated and administered by a Northshire Offender Unit. The Trust has oversight of the work through the Northshire Justice Board.
 
 Victims
 
@@ -224,3 +224,7 @@ def test_passive_lines_take_their_doer_from_the_by_phrase(northshire: Facts) -> 
     assert has(northshire, "DELIVERS", "northshire-offender-unit", "programme-northshire-offender-programme") is not None
     # "oversight of the work through the Board": the Board is the means, not what is overseen
     assert has(northshire, "OVERSEES", "eastbury-childrens-trust", "northshire-justice-board") is None
+
+
+def test_members_of_an_unnamed_board_are_not_given_to_another_body(northshire: Facts) -> None:
+    assert has(northshire, "MEMBER_OF", "northshire-fire-service", "eastbury-youth-service") is None
