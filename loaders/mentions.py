@@ -89,7 +89,7 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
             j += 1
         found = _names_in_run(text, offset, tokens, run, body_heads, programme_heads, funding_heads, generic, stop)
         whole = _whole_run_named_by_acronym(text, offset, tokens, run, j, stop, body_heads)
-        if whole is not None and (len(found) > 1 or not found or found[0].start != whole.start):
+        if whole is not None and not (len(found) == 1 and (found[0].start, found[0].end) == (whole.start, whole.end)):
             found = [whole]  # "Her Majesty's Courts and Tribunals Service (HMCTS)": one name, not two
         mentions.extend(found)
         if not found and j < len(tokens) and tokens[j][0] in LOWER_HEADS:
@@ -120,6 +120,14 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
         # "NTA (National Treatment Agency)": the acronym first, its expansion in brackets names the body.
         opening = re.match(r"\s*\(", text[m.end():])
         expansion = by_start.get(offset + m.end() + opening.end()) if opening else None
+        bracket = re.match(r"\s*\(([^()]{5,120})\)", text[m.end():])
+        if expansion is not None and bracket and _initials_are(m.group(), bracket.group(1)) and (
+                expansion.label == "Body"):
+            # "the CIPOP (Countywide Integrated Partnerships for Older People)": the whole bracket is the name
+            expansion.name = re.sub(r"\s+", " ", bracket.group(1)).strip()
+            expansion.end = offset + m.end() + bracket.end(1)
+            expansion.acronym = m.group()
+            continue
         if expansion is not None and text[expansion.end - offset:expansion.end - offset + 1] == ")" and (
                 abbreviates(m.group(), expansion.name) and len(expansion.name.split()) >= 2):
             expansion.acronym = expansion.acronym or m.group()
@@ -294,9 +302,11 @@ def _whole_run_named_by_acronym(text: str, offset: int, tokens: list[tuple[str, 
         words = words[1:]
     if len(words) < 3:
         return None
-    head, _ = _strip_possessive(tokens[words[-1]][0])
-    if head not in body_heads:
-        return None
+    heads = [h for h in (_strip_possessive(tokens[p][0])[0] for p in words)
+             if h in body_heads or (h.endswith("s") and h[:-1] in body_heads)]
+    if not heads:
+        return None  # "Government Office for the East Midlands (GOEM)": the head need not come last
+    head = heads[-1] if heads[-1] in body_heads else heads[-1][:-1]
     start, end = tokens[words[0]][1], tokens[words[-1]][2]
     name = re.sub(r"\s+", " ", text[start:end])
     acronym = tokens[after][0][1:-1]

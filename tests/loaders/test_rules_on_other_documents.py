@@ -59,7 +59,7 @@ The Trust is a member of the Northshire Drugs Board (NDB) which is a partnership
 
 Northshire Reducing Harm Board
 
-The Northshire Reducing Harm Board reports to the Northshire Justice Board. It supports Community Safety Partnerships in their work.
+The Northshire Reducing Harm Board reports to the Northshire Justice Board. It supports Community Safety Partnerships in their work. The plan is agreed with the Government Office for the North East (GONE) and the NEPOP (Northshire Elders Partnerships for Older People).
 
 The Board's aim, as set out in its Terms of Reference, is to:
 
@@ -228,3 +228,10 @@ def test_passive_lines_take_their_doer_from_the_by_phrase(northshire: Facts) -> 
 
 def test_members_of_an_unnamed_board_are_not_given_to_another_body(northshire: Facts) -> None:
     assert has(northshire, "MEMBER_OF", "northshire-fire-service", "eastbury-youth-service") is None
+
+
+def test_names_spelled_out_by_their_acronym_run_past_their_head(northshire: Facts) -> None:
+    office = northshire.nodes.get("government-office-for-the-north-east")
+    assert office is not None and "GONE" in office.aliases
+    elders = next((n for n in northshire.nodes.values() if "NEPOP" in n.aliases), None)
+    assert elders is not None and elders.name == "Northshire Elders Partnerships for Older People"
