@@ -66,6 +66,9 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
         if not _is_cap(tok) or tok.startswith("("):
             i += 1
             continue
+        if _ACRONYM.match(tok) and text[max(0, tokens[i][1] - 1):tokens[i][1]] == "/":
+            i += 1  # "LGA/NOMS/SOLACE Local Delivery Alliance Board": the owners before the name are not part of it
+            continue
         # A run of capitalised tokens, with connectors, bracketed acronyms and area-list commas inside.
         run = [i]
         j = i + 1

@@ -130,6 +130,12 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
         c = core(k)
         if c != k and len(c.split()) >= 2:
             by_core[c].add(k)
+        # "LAA Champions Group" is the "Champions Group": a leading acronym qualifies the name like a place does
+        acronym_led = [s for s in surfaces[("Body", k)] if re.match(r"[A-Z]{2,6} [A-Z][a-z]", s)]
+        if acronym_led:
+            rest = normalise(acronym_led[0].split(" ", 1)[1])
+            if len(rest.split()) >= 2 and rest != k:
+                by_core[rest].add(k)
     for k in body_keys:
         longer = by_core.get(k)
         if longer and len(longer) == 1:

@@ -59,7 +59,7 @@ The Trust is a member of the Northshire Drugs Board (NDB) which is a partnership
 
 Northshire Reducing Harm Board
 
-The Northshire Reducing Harm Board reports to the Northshire Justice Board. It supports Community Safety Partnerships in their work. The plan is agreed with the Government Office for the North East (GONE) and the NEPOP (Northshire Elders Partnerships for Older People).
+The Northshire Reducing Harm Board reports to the Northshire Justice Board. It supports Community Safety Partnerships in their work. The NCA/NVA Northshire Delivery Board met in May. The NJB Champions Group reports to the Northshire Justice Board. The Champions Group meets monthly. The plan is agreed with the Government Office for the North East (GONE) and the NEPOP (Northshire Elders Partnerships for Older People).
 
 The Board's aim, as set out in its Terms of Reference, is to:
 
@@ -235,3 +235,10 @@ def test_names_spelled_out_by_their_acronym_run_past_their_head(northshire: Fact
     assert office is not None and "GONE" in office.aliases
     elders = next((n for n in northshire.nodes.values() if "NEPOP" in n.aliases), None)
     assert elders is not None and elders.name == "Northshire Elders Partnerships for Older People"
+
+
+def test_owners_before_a_slash_and_an_acronym_qualifier_are_not_new_bodies(northshire: Facts) -> None:
+    assert "northshire-delivery-board" in northshire.nodes
+    assert not [n for n in northshire.nodes if n.startswith("nva-")]
+    group = northshire.nodes.get("njb-champions-group")
+    assert group is not None and "Champions Group" in group.aliases and "champions-group" not in northshire.nodes
