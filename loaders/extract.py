@@ -322,6 +322,12 @@ class DocumentExtractor:
                 self.on_sentence(s)
             if sents:
                 last = sents[-1]
+                if len(sents) >= 2 and re.fullmatch(r"\s*(?:They|These|Those) (?:are|include)\s*:?\s*", last.text) and (
+                        rules.PRIORITY_INTRO.search(sents[-2].text)
+                        and not rules.LIST_INTRO_REPORTING.search(sents[-2].text)):
+                    # "... four key areas which the partnership considers as requiring ... effort. They are:"
+                    first = sents[-2]
+                    last = Sentence(first.start, last.end, self.clean[first.start:last.end], block)
                 mentions = self.resolved(self.mentions_in(last.text, last.start))
                 intro = (last, mentions)
                 # "Harborough ... priorities:" followed by "Title - text" paragraphs

@@ -60,7 +60,7 @@ COMPRISED_OF = re.compile(r"\b(?:is|are) comprised of\b|\bboards include\b", re.
 PRIORITY_INTRO = re.compile(r"\b(?:priorit|key outcomes|outcomes have been agreed|focus is on|areas of working|"
                             r"purpose of the board will be|aims? (?:is|are) to|key aims|"
                             r"aims?,[^,]{3,80},\s*(?:is|are) to|aims to achieve|"
-                            r"following (?:\w+ )?(?:outcomes|objectives)|key objectives)\w*", re.I)
+                            r"following (?:\w+ )?(?:outcomes|objectives)|key objectives|key areas)\w*", re.I)
 # One priority stated in a sentence: "<what> is a (particular) priority for <holder>", "<what> has been identified by
 # <holder> as a key priority".
 PRIORITY_FOR = re.compile(r"\s*(?P<what>[A-Z][^,;:()]{3,90}?) (?:is|remains) (?:a|an|the) "

@@ -73,6 +73,12 @@ The following two priorities have been agreed for 2012/13
 - Reduce street drinking
 - Reduce binge drinking
 
+The Northshire Alcohol Group has set three key areas which the group considers as requiring the most effort. They are:
+
+- Fewer licensed premises offences
+- Safer night-time economy
+- Better treatment access
+
 Eastbury Funding
 
 District CSP\t12 month Allocation\t2013-14 Allocation
@@ -242,3 +248,7 @@ def test_owners_before_a_slash_and_an_acronym_qualifier_are_not_new_bodies(north
     assert not [n for n in northshire.nodes if n.startswith("nva-")]
     group = northshire.nodes.get("njb-champions-group")
     assert group is not None and "Champions Group" in group.aliases and "champions-group" not in northshire.nodes
+
+
+def test_they_are_after_a_sentence_of_priorities_introduces_them(northshire: Facts) -> None:
+    assert holder_of(northshire, "Safer night-time economy") == {"northshire-alcohol-group"}
