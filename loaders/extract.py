@@ -653,6 +653,9 @@ class DocumentExtractor:
         groups = re.search(r"\bthese (two|three|four) (groups|boards|partnerships)\b", text, re.I)
         if groups:
             return None  # handled by the caller as several owners
+        if re.search(r"\b(?:of the|the) (?:project|programme|strategy|plan|initiative|scheme)(?:'s)?\b", text, re.I) and not [
+                m for m in mentions if m.label in {"Body", "Acronym"}]:
+            return None  # "The key aims of the project are to:": a project's aims, not a body's priorities
         for m in mentions:
             if m.label in {"Body", "Acronym"}:
                 return self.ref_of(m)
@@ -798,6 +801,11 @@ class DocumentExtractor:
     def priority(self, owner: Ref | None, start: int, end: int, position: str | None, intro: Sentence) -> None:
         if owner is None:
             return
+        glued = GLUED_NAME.search(self.clean[start:end])
+        if glued and glued.group(1).lower() not in FUNCTION_WORDS:
+            # "Shared information sets around decision making Local Criminal Justice Board": the next heading,
+            # glued to the last item when the page was flattened, is not part of the priority
+            end = start + glued.start(2)
         ev = self.ev(start, end, "list:priority")
         text = re.sub(r"\s+", " ", self.clean[ev.start:ev.end]).strip().rstrip(";.")
         if not text:
@@ -884,6 +892,10 @@ def _contiguous(objects: list[Mention], s: Sentence, trigger_end: int) -> list[M
     return out
 
 
+GLUED_NAME = re.compile(r"\b([a-z][\w-]*) ((?:[A-Z][\w'-]* ){1,5}(?:Board|Partnership|Group|Forum|Trust|Service|"
+                        r"Council|Team|Panel|Executive|Commission|Agency))\s*$")
+FUNCTION_WORDS = {"the", "a", "an", "to", "with", "of", "for", "by", "and", "or", "in", "on", "from", "into", "via",
+                  "through", "across", "at", "between", "within", "its", "their", "our", "his", "her"}
 GENERIC_COUNCILS = {"County Council", "City Council", "District Council", "Borough Council"}
 # "It is proposed that ...", "It has been agreed that ...": no one is the subject.
 EXPLETIVE_IT = re.compile(r"\s*It (?:is|was|has been|had been|will be|would be|may be|might be|seems|appears) "

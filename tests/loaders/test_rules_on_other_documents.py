@@ -77,7 +77,12 @@ The Northshire Alcohol Group has set three key areas which the group considers a
 
 - Fewer licensed premises offences
 - Safer night-time economy
-- Better treatment access
+- Better treatment access Northshire Justice Board
+
+The Northshire Alcohol Group runs a pilot. The key aims of the project are to:
+
+- test out local models for engaging employers
+- Make the city centre safer
 
 Eastbury Funding
 
@@ -252,3 +257,11 @@ def test_owners_before_a_slash_and_an_acronym_qualifier_are_not_new_bodies(north
 
 def test_they_are_after_a_sentence_of_priorities_introduces_them(northshire: Facts) -> None:
     assert holder_of(northshire, "Safer night-time economy") == {"northshire-alcohol-group"}
+
+
+def test_a_project_s_aims_are_not_the_body_s_priorities(northshire: Facts) -> None:
+    assert holder_of(northshire, "test out local models for engaging employers") == set()
+
+
+def test_a_heading_glued_to_the_last_item_is_not_part_of_it(northshire: Facts) -> None:
+    assert holder_of(northshire, "Better treatment access") == {"northshire-alcohol-group"}
