@@ -14,6 +14,7 @@ import networkx as nx
 from graph.analysis.landscape import NOT_YET, STRUCTURAL_KINDS, UPWARD_TYPES, Landscape, holds
 from graph.diagrams.model import Category, Cluster, Diagram, DiagramEdge, DiagramKind, DiagramNode, LineState
 from graph.diagrams.style import money
+from graph.periods import in_period
 
 MAX_DEPTH = 10
 SUCCESSION = ("MERGED_INTO", "SUCCEEDED_BY")
@@ -416,6 +417,9 @@ def funding_diagram(graph: nx.MultiDiGraph, stream: str | None = None, as_of: st
                                                              _number(view.attrs[a].get("row")), a)):
         links = view.allocations[allocation]
         attrs = view.attrs[allocation]
+        periods = [p for p in (attrs.get("periods") or [attrs.get("period")]) if p]
+        if as_of is not None and periods and not any(in_period(p, as_of) for p in periods):
+            continue  # money for a period that does not contain the date
         streams = [s for s in links.get("FROM_STREAM", ()) if stream_id is None or s == stream_id]
         if not streams:
             continue

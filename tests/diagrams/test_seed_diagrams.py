@@ -170,3 +170,10 @@ def test_cli_writes_diagram_files(settings: Settings, loaded_engine: Engine, tmp
     assert "safer-rutland-strategic-partnership-board" in svg_nodes(svg.read_bytes())
     assert main(["diagram", "body", "no-such-board", "-o", str(tmp_path / "x.svg")]) == 2
     assert main(["diagram", "body"]) == 2
+
+
+def test_funding_as_of_a_date_keeps_the_money_of_that_period(diagrams: TestClient) -> None:
+    during = diagrams.get("/diagrams/funding.dot", params={"stream": "Community Safety Fund", "as_of": "2012-10"}).text
+    after = diagrams.get("/diagrams/funding.dot", params={"stream": "Community Safety Fund", "as_of": "2020"}).text
+    assert "32,752" in during
+    assert "32,752" not in after
