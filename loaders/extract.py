@@ -9,7 +9,7 @@ from typing import Any
 
 from graph.model import Evidence, Facts, Finding
 from loaders import rules
-from loaders.mentions import Mention, find_mentions, vocab
+from loaders.mentions import ROLE_WORDS, Mention, find_mentions, vocab
 from loaders.read import Document, DocumentError
 from loaders.text import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
 
@@ -56,6 +56,34 @@ class Raw:
         self.rels.append(RawRel(rel_type, start, end, ev, {k: v for k, v in props.items() if v is not None}))
 
 
+COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+)(?:(?: and | & | )[A-Z][a-z]+){0,3}) (District|Borough|County|City) Council\b")
+COUNCIL_LEVEL = {"District": "district", "Borough": "district", "County": "county", "City": "city"}
+
+
+def council_areas(text: str) -> dict[str, dict[str, Any]]:
+    """Places named by councils in a text ("Eastbury Borough Council" names the district Eastbury), for areas the
+    gazetteer does not know: each with its level."""
+    known = {name.lower() for name in vocab()["areas"]} | {
+        a.lower() for spec in vocab()["areas"].values() for a in spec.get("aliases") or []}
+    stop = set(vocab()["start_stopwords"]) | {"District", "Borough", "County", "City", "Council", "Councils"}
+    stop |= ROLE_WORDS | {"Executive", "Officer", "Officers"}
+    squeezed = {k.replace(" ", "") for k in known}
+    found: dict[str, dict[str, Any]] = {}
+    for match in COUNCIL.finditer(text):
+        words: list[str] = []
+        for word in reversed(match.group(1).split()):  # "Chief Executive Northwest Leicestershire": the place ends it
+            if word in stop:
+                break
+            words.insert(0, word)
+        while words and words[0] in {"and", "&"}:
+            words = words[1:]
+        name = " ".join(words).replace(" & ", " and ")
+        if not words or name.lower() in known or name.lower().replace(" ", "") in squeezed:
+            continue
+        found.setdefault(name, {"level": COUNCIL_LEVEL[match.group(2)], "aliases": [], "council": True})
+    return found
+
+
 def _area_names() -> frozenset[str]:
     """Single-word place names, the only words a comma may join inside a name ("Leicester, Leicestershire")."""
     return frozenset(name for name in vocab()["areas"] if " " not in name and "," not in name)
@@ -80,7 +108,9 @@ class DocumentExtractor:
         self.doc = doc
         self.raw = raw
         self.clean = clean_view(doc.text)
-        self.areas = _area_names()
+        # Places the gazetteer does not know, named by their councils ("Eastbury Borough Council" -> Eastbury).
+        self.local_areas = council_areas(self.clean)
+        self.areas = _area_names() | frozenset(n for n in self.local_areas if " " not in n)
         self.subject: Mention | None = None
         self.focus: Mention | None = None
         self.recent: list[Mention] = []
@@ -255,10 +285,14 @@ class DocumentExtractor:
             self.recent.extend(bodies)
             self.area_for(bodies[0], heading)
 
+    def area_specs(self) -> dict[str, dict[str, Any]]:
+        """The gazetteer's areas and the places this document's councils name."""
+        return {**self.local_areas, **vocab()["areas"]}
+
     def area_of(self, text: str) -> str | None:
         t = text.strip().rstrip(":")
         t = re.sub(r"\s*\(.*\)$", "", t)
-        for name, spec in vocab()["areas"].items():
+        for name, spec in self.area_specs().items():
             if t.lower() == name.lower() or t.lower() in [a.lower() for a in spec.get("aliases") or []]:
                 return name
         return None
@@ -274,7 +308,7 @@ class DocumentExtractor:
                     force = re.fullmatch(r"(.+?) (?:Police )?Force Area", variant)
                     if force and name.startswith(force.group(1) + " "):
                         best = (area, variant)  # type: ignore[assignment]
-        for area, spec in ([] if best is not None else vocab()["areas"].items()):
+        for area, spec in ([] if best is not None else self.area_specs().items()):
             for variant in [area, *(spec.get("aliases") or [])]:
                 if len(variant) < 4 or variant.lower().startswith("the ") or variant[0].islower():
                     continue
@@ -285,7 +319,7 @@ class DocumentExtractor:
             area = best[0]  # type: ignore[index]
             ev = self.ev(m.start, m.end, "rule:area-in-name")
             aref = Ref("Area", area)
-            self.raw.node(aref, ev)
+            self.raw.node(aref, ev, level=self.local_areas.get(area, {}).get("level"))
             self.raw.rel("COVERS", Ref("Body", name), aref, ev, status="current")
 
     def walk_blocks(self, blocks: list[Block], heading: Block | None = None) -> None:

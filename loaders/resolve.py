@@ -183,7 +183,7 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
                 node_props["status"] = "proposed" if status_votes and set(status_votes) <= {"proposed"} else "current"
         if label == "Area":
             spec = vocab()["areas"].get(canonical, {})
-            node_props["level"] = spec.get("level")
+            node_props["level"] = spec.get("level") or node_props.get("level")  # a council's place: its level
             node_props["within"] = _ancestors(canonical)
         facts.add_node(Node(id=node_id, label=label, name=canonical, aliases=_unique(names, canonical),
                             properties={k: v for k, v in node_props.items() if v is not None},

@@ -265,3 +265,13 @@ def test_a_project_s_aims_are_not_the_body_s_priorities(northshire: Facts) -> No
 
 def test_a_heading_glued_to_the_last_item_is_not_part_of_it(northshire: Facts) -> None:
     assert holder_of(northshire, "Better treatment access") == {"northshire-alcohol-group"}
+
+
+def test_places_the_gazetteer_does_not_know_come_from_their_councils(northshire: Facts) -> None:
+    eastbury = northshire.nodes.get("area-eastbury")
+    assert eastbury is not None and eastbury.properties.get("level") == "district"
+    covers = {(r.start, r.end) for r in northshire.relationships.values() if r.type == "COVERS"}
+    assert ("eastbury-borough-council", "area-eastbury") in covers
+    assert ("eastbury-community-safety-partnership", "area-eastbury") in covers
+    targets = {r.end for r in northshire.relationships.values() if r.type == "ALLOCATED_TO"}
+    assert targets & {"area-eastbury", "eastbury-community-safety-partnership"}
