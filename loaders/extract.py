@@ -292,8 +292,9 @@ class DocumentExtractor:
     def area_of(self, text: str) -> str | None:
         t = text.strip().rstrip(":")
         t = re.sub(r"\s*\(.*\)$", "", t)
+        wanted = t.lower().replace(" & ", " and ")
         for name, spec in self.area_specs().items():
-            if t.lower() == name.lower() or t.lower() in [a.lower() for a in spec.get("aliases") or []]:
+            if wanted == name.lower() or t.lower() in [a.lower() for a in spec.get("aliases") or []]:
                 return name
         return None
 
