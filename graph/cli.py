@@ -189,6 +189,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run() -> None:
+    """The console script: main(), then an exit that skips the JVM's shutdown hooks when the engine ran here."""
+    from graph.engine import exit_process, jvm_started
+
+    code = main()
+    if jvm_started():
+        exit_process(code)
+    raise SystemExit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
@@ -206,4 +216,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

@@ -74,6 +74,25 @@ class Engine:
             return False
 
 
+def jvm_started() -> bool:
+    """Whether this process has started the embedded engine's JVM."""
+    import sys
+
+    jpype = sys.modules.get("jpype")
+    return bool(jpype is not None and jpype.isJVMStarted())
+
+
+def exit_process(code: int) -> None:
+    """End a process that ran the embedded engine without the interpreter's shutdown: the JVM's exit hooks can
+    crash it there (seen here once in a few runs, after all work was done), which would turn success into a
+    failing exit code. Output is flushed first; engines have been closed by their context managers."""
+    import sys
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))

@@ -48,3 +48,20 @@ def client(settings: Settings, loaded_engine: Engine) -> Iterator[TestClient]:
 
     with TestClient(create_app(settings=settings, engine=loaded_engine)) as test_client:
         yield test_client
+
+
+_exit_status: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _exit_status.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """After the report: end without the interpreter's shutdown, where the embedded engine's JVM exit hooks can
+    crash the process (seen once in a few runs) and turn a passing run into a failing exit code."""
+    from graph.engine import exit_process, jvm_started
+
+    if jvm_started() and _exit_status:
+        exit_process(_exit_status[-1])
