@@ -152,6 +152,7 @@ class Allocation(BaseModel):
     allocated_by_name: str | None = None
     recipient: str | None = None
     recipient_name: str | None = None
+    recipients: list[str] = Field(default_factory=list, description="every recipient: the body and its area")
     purpose: str | None = None
     row_kind: str
     amount_gbp: int | float | None = None

@@ -259,6 +259,7 @@ def funding(engine: Engine, *, stream: str | None, recipient: str | None, period
             "id": row["id"], "stream": row.get("stream"), "stream_name": row.get("stream_name"),
             "allocated_by": row.get("allocated_by"), "allocated_by_name": row.get("allocated_by_name"),
             "recipient": row.get("recipient"), "recipient_name": row.get("recipient_name"),
+            "recipients": list(row.get("recipients") or []),
             "purpose": row.get("purpose"), "row_kind": row.get("row_kind") or "item", "amount_gbp": row.get("amount_gbp"),
             "period": row.get("period") or None, "amounts_gbp": list(row.get("amounts_gbp") or []), "periods": periods,
             "table": row.get("table"), "row": row.get("row"), "evidence": evidence(engine, props),

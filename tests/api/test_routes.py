@@ -138,7 +138,9 @@ def test_a_top_level_body_is_its_own_top(client: TestClient) -> None:
 def test_funding_for_charnwood_has_both_amounts_and_periods(client: TestClient) -> None:
     money = client.get("/funding", params={"recipient": "Charnwood"}).json()
     rows = [a for a in money["allocations"] if a["amounts_gbp"] == [32752, 21835]]
-    assert rows and verbatim(rows[0]["evidence"])
+    assert len(rows) == 1 and verbatim(rows[0]["evidence"])  # one row, though it has a body and an area
+    assert rows[0]["recipient"] == "charnwood-community-safety-partnership"
+    assert "area-charnwood" in rows[0]["recipients"]
     assert rows[0]["periods"][1] == "2012-13"
     year = client.get("/funding", params={"recipient": "charnwood", "period": "2012-13"}).json()
     assert 21835 in [a["amount_gbp"] for a in year["allocations"]]
@@ -146,6 +148,8 @@ def test_funding_for_charnwood_has_both_amounts_and_periods(client: TestClient) 
 
 def test_funding_totals_add_item_rows_only(client: TestClient) -> None:
     money = client.get("/funding").json()
+    ids = [row["id"] for row in money["allocations"]]
+    assert len(ids) == len(set(ids))  # an allocation with two recipients is counted once
     by_key: dict[tuple[Any, str], int] = {}
     for row in money["allocations"]:
         if row["row_kind"] != "item":
