@@ -101,6 +101,10 @@ class ReportNode(Line):
     children: list[ReportNode]
 
 
+class MergedIn(Related):
+    also: list[dict[str, Any]] = Field(default_factory=list, description="other lines stating the same succession")
+
+
 class Reports(BaseModel):
     id: str
     name: str | None = None
@@ -108,7 +112,7 @@ class Reports(BaseModel):
     as_of: str | None = None
     count: int = Field(description="distinct bodies in the tree")
     reports: list[ReportNode]
-    merged_in: list[Related] = Field(description="bodies merged into this one or succeeded by it: not reporting lines")
+    merged_in: list[MergedIn] = Field(description="bodies merged into this one or succeeded by it: not reporting lines")
 
 
 class ChainStep(BaseModel):

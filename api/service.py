@@ -188,9 +188,18 @@ def reports(engine: Engine, body_id: str, depth: int, as_of: str | None) -> dict
             out.append({**entry, "children": expand(child_id, level + 1, seen | {child_id})})
         return out
 
-    merged_in = [{"id": row["id"], "name": row["name"], "label": row["label"], **line(engine, row["type"], row["line"])}
-                 for row in engine.read("body_lines", id=body_id, as_of=as_of)
-                 if row["type"] in SUCCESSION and not row["outgoing"]]
+    # One entry per body that merged into this one or that it succeeds: a merger stated twice (MERGED_INTO and a
+    # planned SUCCEEDED_BY) keeps its firmest line, the other is listed under `also`.
+    by_body: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in engine.read("body_lines", id=body_id, as_of=as_of):
+        if row["type"] in SUCCESSION and not row["outgoing"]:
+            by_body[row["id"]].append({"id": row["id"], "name": row["name"], "label": row["label"],
+                                       **line(engine, row["type"], row["line"])})
+    merged_in = []
+    for entries in by_body.values():
+        entries.sort(key=lambda e: (STATUS_RANK.get(str(e["status"]), 9), e["type"] != "MERGED_INTO"))
+        merged_in.append({**entries[0], "also": [{k: e[k] for k in ("type", "status", "valid_from", "evidence")}
+                                                 for e in entries[1:]]})
     flat = {row["id"]: row["depth"] for row in rows}
     return {"id": body_id, "name": props.get("name"), "depth": depth, "as_of": as_of,
             "count": len(flat), "reports": expand(body_id, 1, frozenset({body_id})), "merged_in": merged_in}

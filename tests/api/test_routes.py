@@ -83,7 +83,11 @@ def test_strategic_partnership_board_reports_include_planned_sub_groups_not_merg
     assert asb["type"] == "SUBGROUP_OF" and asb["status"] in {"planned", "proposed"} and verbatim(asb["evidence"])
     assert "reducing-re-offending-programme-board" in first
     assert not {"community-safety-programme-board", "local-criminal-justice-board"} & set(first)
-    assert {"community-safety-programme-board", "local-criminal-justice-board"} <= {m["id"] for m in tree["merged_in"]}
+    merged = [m["id"] for m in tree["merged_in"]]
+    assert {"community-safety-programme-board", "local-criminal-justice-board"} <= set(merged)
+    assert len(merged) == len(set(merged))  # one entry per body, its other lines under `also`
+    cspb = next(m for m in tree["merged_in"] if m["id"] == "community-safety-programme-board")
+    assert cspb["type"] == "MERGED_INTO" and cspb["valid_from"] == "2012-09"
 
 
 def test_reports_go_down_to_the_depth_asked(client: TestClient) -> None:
