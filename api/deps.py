@@ -1,20 +1,15 @@
 """What routes share: the engine, the cached projection, and looking a node up by id (404 with close matches)."""
 from __future__ import annotations
 
-import threading
-import weakref
 from typing import Any
 
 import networkx as nx
 from fastapi import Request
 
-from api.errors import ApiError, not_found
+from api.errors import ApiError, Suggestion
+from graph import lookup
 from graph.engine import Engine
 from graph.projection import projection
-
-_lock = threading.Lock()
-_candidates: weakref.WeakKeyDictionary[nx.MultiDiGraph, dict[str | None, dict[str, tuple[str, str | None, str]]]] = (
-    weakref.WeakKeyDictionary())
 
 
 def engine_of(request: Request) -> Engine:
@@ -27,24 +22,18 @@ def graph_of(request: Request) -> nx.MultiDiGraph:
     return projection(engine_of(request))
 
 
-def candidates(graph: nx.MultiDiGraph, label: str | None) -> dict[str, tuple[str, str | None, str]]:
-    """Lower-case ids, names and aliases of the nodes with `label` (all nodes when None) -> (id, name, label)."""
-    with _lock:
-        per_graph = _candidates.setdefault(graph, {})
-        found = per_graph.get(label)
-    if found is not None:
-        return found
-    found = {}
-    for node_id, data in graph.nodes(data=True):
-        if label is not None and data.get("label") != label:
-            continue
-        entry = (str(node_id), data.get("name"), str(data.get("label")))
-        for key in (str(node_id), data.get("name"), *(data.get("aliases") or [])):
-            if key:
-                found.setdefault(str(key).lower(), entry)
-    with _lock:
-        _candidates.setdefault(graph, {})[label] = found
-    return found
+def suggestions(graph: nx.MultiDiGraph, wanted: str, label: str | None) -> list[Suggestion]:
+    """Nodes whose id, name or alias is close to `wanted`, for "did you mean"."""
+    return [Suggestion(id=node, name=graph.nodes[node].get("name"), label=graph.nodes[node].get("label"))
+            for node in lookup.close_matches(graph, wanted, label)]
+
+
+def unknown(graph: nx.MultiDiGraph, error: lookup.UnknownNode, status: int = 404) -> ApiError:
+    """The API error for an id (404) or a filter value (422) that names no node, with close matches."""
+    found = suggestions(graph, error.wanted, error.label)
+    hint = "" if not found else " Did you mean " + ", ".join(repr(s.id) for s in found[:3]) + "?"
+    what = f"no {error.kind} with id {error.wanted!r}" if status == 404 else f"unknown {error.kind} {error.wanted!r}"
+    return ApiError(status, what + "." + hint, suggestions=found)
 
 
 def node_or_404(request: Request, node_id: str, label: str | None = "Body", kind: str = "body") -> dict[str, Any]:
@@ -52,8 +41,4 @@ def node_or_404(request: Request, node_id: str, label: str | None = "Body", kind
     graph = graph_of(request)
     if node_id in graph and (label is None or graph.nodes[node_id].get("label") == label):
         return dict(graph.nodes[node_id], id=node_id)
-    raise not_found(kind, node_id, candidates(graph, label))
-
-
-def bad_request(message: str) -> ApiError:
-    return ApiError(400, message)
+    raise unknown(graph, lookup.UnknownNode(kind, node_id, label))

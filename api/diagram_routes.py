@@ -7,15 +7,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from api.deps import candidates, graph_of, node_or_404
-from api.errors import ApiError, not_found
+from api.deps import graph_of, node_or_404
+from api.errors import ApiError
 from graph.analysis.landscape import ISO_DATE
 from graph.diagrams import (
     MAX_DEPTH,
     MEDIA_TYPES,
     Diagram,
     RenderError,
-    UnknownNode,
     area_diagram,
     body_diagram,
     funding_diagram,
@@ -84,11 +83,7 @@ async def area(request: Request, area_id: str, fmt: Format, as_of: AsOf = None, 
                severity: Severity = "medium") -> Response:
     """The bodies of one area (and the areas inside it), with the bodies outside it they answer to."""
     _check_date(as_of)
-    graph = graph_of(request)
-    try:
-        diagram = area_diagram(graph, area_id, as_of)
-    except UnknownNode as error:
-        raise not_found("area", area_id, candidates(graph, "Area")) from error
+    diagram = area_diagram(graph_of(request), area_id, as_of)  # an unknown area: 404 by the app's handler
     return await _respond(request, diagram, fmt, findings, severity)
 
 
@@ -98,9 +93,5 @@ async def funding(request: Request, fmt: Format,
                   as_of: AsOf = None) -> Response:
     """Funding stream -> allocating body -> recipient or purpose, with the amounts the documents state."""
     _check_date(as_of)
-    graph = graph_of(request)
-    try:
-        diagram = funding_diagram(graph, stream, as_of)
-    except UnknownNode as error:
-        raise not_found("funding stream", stream or "", candidates(graph, "FundingStream")) from error
+    diagram = funding_diagram(graph_of(request), stream, as_of)  # an unknown stream: 404 by the app's handler
     return await _respond(request, diagram, fmt, False, "medium")

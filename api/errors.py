@@ -4,7 +4,6 @@
 """
 from __future__ import annotations
 
-import difflib
 import logging
 from typing import Any
 
@@ -53,27 +52,6 @@ class ApiError(Exception):
         self.suggestions = suggestions or []
         self.details = details or []
         self.headers = headers
-
-
-def close_matches(wanted: str, candidates: dict[str, tuple[str, str | None, str]], limit: int = 5) -> list[Suggestion]:
-    """Candidates (key -> (id, name, label)) whose id or name is close to `wanted`; keys are lower-case ids and names."""
-    text = wanted.strip().lower()
-    keys = difflib.get_close_matches(text, list(candidates), n=limit * 3, cutoff=0.55)
-    keys += [k for k in candidates if text and len(text) >= 3 and text in k and k not in keys]
-    seen: set[str] = set()
-    found = []
-    for key in keys:
-        node_id, name, label = candidates[key]
-        if node_id not in seen:
-            seen.add(node_id)
-            found.append(Suggestion(id=node_id, name=name, label=label))
-    return found[:limit]
-
-
-def not_found(kind: str, wanted: str, candidates: dict[str, tuple[str, str | None, str]]) -> ApiError:
-    suggestions = close_matches(wanted, candidates)
-    hint = "" if not suggestions else " Did you mean " + ", ".join(repr(s.id) for s in suggestions[:3]) + "?"
-    return ApiError(404, f"no {kind} with id {wanted!r}.{hint}", suggestions=suggestions)
 
 
 def error_response(status: int, code: str, message: str, *, suggestions: list[Suggestion] | None = None,

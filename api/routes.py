@@ -11,9 +11,9 @@ from neo4j.exceptions import ClientError, DatabaseError
 
 from api import models, service
 from api.cache import cached_json
-from api.deps import candidates, engine_of, graph_of
-from api.errors import ApiError, ErrorResponse, close_matches, error_response, not_found
-from graph import readonly
+from api.deps import engine_of, graph_of, unknown
+from api.errors import ApiError, ErrorResponse, error_response
+from graph import lookup, readonly
 from graph.queries import cypher as cypher_text
 from graph.queries import header
 from graph.schema import load_schema
@@ -30,18 +30,16 @@ LIBRARY = ("search_bodies", "body", "body_lines", "members_and_chair", "holder_p
            "area_coverage", "node_evidence", "relationship_evidence", "landscape_as_of", "documents")
 
 
-def _resolve(request: Request, label: str, prefix: str, text: str | None, what: str) -> str | None:
-    """A filter value given as id, slug or name ('domestic abuse', 'domestic-abuse', 'theme-domestic-abuse')."""
+def _resolve(request: Request, label: str, text: str | None, what: str) -> str | None:
+    """A filter value given as id, slug or name ('domestic abuse', 'domestic-abuse', 'theme-domestic-abuse');
+    one that names nothing is a bad parameter (422) with close matches."""
     if text is None or not text.strip():
         return None
-    known = candidates(graph_of(request), label)
-    wanted = text.strip().lower()
-    for key in (wanted, prefix + wanted, wanted.replace("-", " "), prefix + wanted.replace(" ", "-")):
-        if key in known:
-            return known[key][0]
-    suggestions = close_matches(wanted, known)
-    hint = "" if not suggestions else " Did you mean " + ", ".join(repr(s.id) for s in suggestions[:3]) + "?"
-    raise ApiError(422, f"unknown {what} {text!r}.{hint}", suggestions=suggestions)
+    graph = graph_of(request)
+    try:
+        return lookup.resolve(graph, text, label, what)
+    except lookup.UnknownNode as error:
+        raise unknown(graph, error, status=422) from error
 
 
 def _kind(kind: str | None) -> str | None:
@@ -65,8 +63,8 @@ async def bodies(request: Request,
     """Search bodies by name, alias or acronym, kind, area and priority theme; exact names first."""
     def build() -> dict[str, Any]:
         return service.search_bodies(engine_of(request), q=q, kind=_kind(kind),
-                                     area=_resolve(request, "Area", "area-", area, "area"),
-                                     theme=_resolve(request, "Theme", "theme-", theme, "theme"),
+                                     area=_resolve(request, "Area", area, "area"),
+                                     theme=_resolve(request, "Theme", theme, "theme"),
                                      as_of=as_of, limit=limit, offset=offset)
     return await cached_json(request, build)
 
@@ -99,7 +97,7 @@ async def priorities(request: Request,
                as_of: AsOf = None, limit: Limit = 100, offset: Offset = 0) -> Response:
     """Priority statements, verbatim, with their holder and themes (as_of keeps those whose period holds then)."""
     def build() -> dict[str, Any]:
-        return service.priorities(engine_of(request), theme=_resolve(request, "Theme", "theme-", theme, "theme"),
+        return service.priorities(engine_of(request), theme=_resolve(request, "Theme", theme, "theme"),
                                   holder=holder, as_of=as_of, limit=limit, offset=offset)
     return await cached_json(request, build)
 
@@ -125,15 +123,8 @@ async def funding(request: Request,
 async def area(request: Request, id: Annotated[str, Path(min_length=1, max_length=200)], as_of: AsOf = None) -> Response:
     """An area: what it lies within and contains, the bodies covering it, priorities held for it and money for it."""
     def build() -> dict[str, Any]:
-        area_id = id if id.startswith("area-") or id in graph_of(request) else _area_id(request, id)
-        return service.area(engine_of(request), area_id, as_of)
+        return service.area(engine_of(request), lookup.find(graph_of(request), id, "Area") or id, as_of)
     return await cached_json(request, build)
-
-
-def _area_id(request: Request, text: str) -> str:
-    known = candidates(graph_of(request), "Area")
-    found = known.get(text.strip().lower()) or known.get("area-" + text.strip().lower())
-    return found[0] if found else text
 
 
 @router.get("/evidence/{kind}/{id}", response_model=models.EvidenceAnswer, tags=["evidence"])
@@ -211,11 +202,10 @@ def health(request: Request) -> JSONResponse:
 
 
 def install(app: FastAPI) -> None:
-    """Routes, and the handler that turns service.NotFound into a 404 with close matches."""
+    """Routes, and the handler that turns an unknown id into a 404 with close matches."""
     app.include_router(router)
 
-    @app.exception_handler(service.NotFound)
-    async def unknown(request: Request, error: service.NotFound) -> Response:
-        found = not_found(error.kind, error.wanted, candidates(graph_of(request), error.label))
+    @app.exception_handler(lookup.UnknownNode)
+    async def unknown_node(request: Request, error: lookup.UnknownNode) -> Response:
+        found = unknown(graph_of(request), error)
         return error_response(found.status, found.code, found.message, suggestions=found.suggestions)
-

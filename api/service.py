@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from graph.engine import Engine
+from graph.lookup import UnknownNode
 from graph.periods import in_period
 from graph.schema import load_schema
 from graph.store import EVIDENCE_KEYS, evidence_from_properties, search_text
@@ -23,14 +24,6 @@ MAX_DEPTH = 10
 
 _documents_lock = threading.Lock()
 _documents: weakref.WeakKeyDictionary[Engine, tuple[int, dict[str, dict[str, Any]]]] = weakref.WeakKeyDictionary()
-
-
-class NotFound(LookupError):
-    """An id that is not in the graph: `kind` says what was looked for."""
-
-    def __init__(self, kind: str, wanted: str, label: str | None) -> None:
-        super().__init__(f"no {kind} with id {wanted!r}")
-        self.kind, self.wanted, self.label = kind, wanted, label
 
 
 def fold(text: str | None) -> str | None:
@@ -104,7 +97,7 @@ def search_bodies(engine: Engine, *, q: str | None, kind: str | None, area: str 
 def body_props(engine: Engine, body_id: str) -> dict[str, Any]:
     rows = engine.read("body", id=body_id)
     if not rows:
-        raise NotFound("body", body_id, "Body")
+        raise UnknownNode("body", body_id, "Body")
     props: dict[str, Any] = rows[0]["props"]
     return props
 
@@ -298,7 +291,7 @@ def _id_or_fold(text: str | None) -> str | None:
 def area(engine: Engine, area_id: str, as_of: str | None) -> dict[str, Any]:
     rows = engine.read("area", id=area_id)
     if not rows:
-        raise NotFound("area", area_id, "Area")
+        raise UnknownNode("area", area_id, "Area")
     props = rows[0]["props"]
     covered = [{"id": r["id"], "name": r["name"], "label": r["label"], "kind": r.get("kind"), "area": r["area"],
                 "area_name": r["area_name"], "covers": r["covers"], **line(engine, "COVERS", r["line"])}
@@ -321,7 +314,7 @@ def area(engine: Engine, area_id: str, as_of: str | None) -> dict[str, Any]:
 def node_evidence(engine: Engine, node_id: str, label: str | None) -> dict[str, Any]:
     rows = engine.read("node_evidence", id=node_id)
     if not rows or (label is not None and rows[0]["label"] != label):
-        raise NotFound((label or "node").lower(), node_id, label)
+        raise UnknownNode((label or "node").lower(), node_id, label)
     row = rows[0]
     return {"kind": "node", "id": node_id, "label": row["label"], "name": row["name"],
             "evidence": evidence(engine, row["props"])}
@@ -335,7 +328,7 @@ def relationship_evidence(engine: Engine, key: str) -> dict[str, Any]:
         raise ValueError(f"a relationship id is TYPE:start->end with a type of the schema, not {key!r}")
     rows = engine.read("relationship_evidence", type=rel_type, start=start, end=end)
     if not rows:
-        raise NotFound("relationship", key, None)
+        raise UnknownNode("relationship", key, None)
     row = rows[0]
     return {"kind": "relationship", "id": key, **line(engine, row["type"], row["props"]),
             "start": row["start"], "start_name": row["start_name"], "end": row["end"], "end_name": row["end_name"]}

@@ -150,6 +150,12 @@ def _merge_evidence(into: list[Evidence], more: list[Evidence]) -> None:
             seen.add((ev.doc, ev.start, ev.end))
 
 
+# Node ids are the label's prefix and the slug of the canonical name ("area-leicestershire", "theme-domestic-abuse").
+ID_PREFIX = {"Role": "role-", "Priority": "priority-", "Theme": "theme-", "FundingStream": "stream-",
+             "Allocation": "", "Programme": "programme-", "Area": "area-", "Legislation": "legislation-",
+             "Document": "doc-", "Finding": "finding-", "Body": ""}
+
+
 def slugify(text: str) -> str:
     """Deterministic id from a name: ascii, lower case, '&' as 'and', words joined by '-'."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

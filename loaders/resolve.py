@@ -8,15 +8,12 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any
 
-from graph.model import Evidence, Facts, Node, Relationship, slugify
+from graph.model import ID_PREFIX, Evidence, Facts, Node, Relationship, slugify
 from graph.schema import load_schema
 from loaders.curation import Curation, load_curation
 from loaders.extract import Raw, Ref
 from loaders.mentions import vocab
 
-PREFIX = {"Role": "role-", "Priority": "priority-", "Theme": "theme-", "FundingStream": "stream-",
-          "Allocation": "", "Programme": "programme-", "Area": "area-", "Legislation": "legislation-",
-          "Document": "doc-", "Finding": "finding-", "Body": ""}
 MAX_EVIDENCE = 8
 
 
@@ -161,7 +158,7 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
             canonical = pinned
         else:
             canonical = sorted(counter.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-        node_id = PREFIX[label] + slugify(canonical)
+        node_id = ID_PREFIX[label] + slugify(canonical)
         names = sorted(set(counter) - {canonical})
         for k in keys:
             names.extend(sorted(alias_surfaces.get((label, k), set())))

@@ -13,6 +13,7 @@ import networkx as nx
 from graph.analysis import changes, duplication, gaps, structure
 from graph.analysis.findings import SEVERITY_ORDER, Category, Finding
 from graph.analysis.landscape import Landscape
+from graph.lookup import name_index
 
 Rule = Callable[[Landscape], list[Finding]]
 
@@ -67,17 +68,6 @@ class Analysis:
         return found
 
 
-def _lookup(graph: nx.MultiDiGraph, label: str, prefix: str) -> dict[str, str]:
-    lookup: dict[str, str] = {}
-    for node, attrs in graph.nodes(data=True):
-        if attrs.get("label") != label:
-            continue
-        for key in (node, node.removeprefix(prefix), attrs.get("name"), *(attrs.get("aliases") or [])):
-            if key:
-                lookup.setdefault(str(key).strip().lower(), node)
-    return lookup
-
-
 def analyse(graph: nx.MultiDiGraph, as_of: str | None = None, categories: tuple[Category, ...] = CATEGORIES) -> Analysis:
     """Run every rule of the given categories over the landscape at `as_of` (None: now), timing each."""
     timings: dict[str, float] = {}
@@ -95,7 +85,7 @@ def analyse(graph: nx.MultiDiGraph, as_of: str | None = None, categories: tuple[
             findings[category].extend(found)
     return Analysis(
         as_of=as_of, findings=findings, timings=timings,
-        area_ids=_lookup(graph, "Area", "area-"), theme_ids=_lookup(graph, "Theme", "theme-"),
+        area_ids=name_index(graph, "Area"), theme_ids=name_index(graph, "Theme"),
         area_within={a: set(view.descendants(a)) for a in view.areas},
     )
 

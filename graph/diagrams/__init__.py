@@ -6,7 +6,6 @@ import networkx as nx
 
 from graph.diagrams.build import (
     MAX_DEPTH,
-    UnknownNode,
     area_diagram,
     body_diagram,
     funding_diagram,
@@ -16,6 +15,7 @@ from graph.diagrams.dot import RenderError, dot_source, render, to_dot
 from graph.diagrams.highlight import highlight
 from graph.diagrams.mermaid import to_mermaid
 from graph.diagrams.model import Diagram, DiagramEdge, DiagramNode
+from graph.lookup import UnknownNode
 
 FORMATS = ("svg", "png", "dot", "mmd")
 MEDIA_TYPES = {"svg": "image/svg+xml", "png": "image/png", "dot": "text/vnd.graphviz; charset=utf-8",

@@ -14,6 +14,7 @@ import networkx as nx
 from graph.analysis.landscape import NOT_YET, STRUCTURAL_KINDS, UPWARD_TYPES, Landscape, holds
 from graph.diagrams.model import Category, Cluster, Diagram, DiagramEdge, DiagramKind, DiagramNode, LineState
 from graph.diagrams.style import money
+from graph.lookup import resolve
 from graph.periods import in_period
 
 MAX_DEPTH = 10
@@ -23,14 +24,6 @@ LLR = "Leicester, Leicestershire and Rutland"
 NO_AREA = "cluster-no-area"
 NO_AREA_TITLE = "National, or no area stated"
 HOW = {"merged": "merged into", "renamed": "succeeded by", "closed": "closed"}
-
-
-class UnknownNode(LookupError):
-    """An id (or name) that names no node of the wanted label."""
-
-    def __init__(self, kind: str, wanted: str, label: str) -> None:
-        super().__init__(f"unknown {kind} {wanted!r}")
-        self.kind, self.wanted, self.label = kind, wanted, label
 
 
 @dataclass(frozen=True)
@@ -310,25 +303,9 @@ def landscape_diagram(graph: nx.MultiDiGraph, as_of: str | None = None) -> Diagr
     return diagram
 
 
-def resolve(graph: nx.MultiDiGraph, wanted: str, label: str, prefix: str, kind: str) -> str:
-    """A node id from its id, its id without the label prefix, its name or an alias (case-insensitive)."""
-    text = wanted.strip().lower()
-    if wanted in graph and graph.nodes[wanted].get("label") == label:
-        return wanted
-    if f"{prefix}{text}" in graph and graph.nodes[f"{prefix}{text}"].get("label") == label:
-        return f"{prefix}{text}"
-    for node, attrs in graph.nodes(data=True):
-        if attrs.get("label") != label:
-            continue
-        names = [attrs.get("name"), *(attrs.get("aliases") or [])]
-        if any(isinstance(n, str) and n.strip().lower() == text for n in names):
-            return str(node)
-    raise UnknownNode(kind, wanted, label)
-
-
 def area_diagram(graph: nx.MultiDiGraph, area: str, as_of: str | None = None) -> Diagram:
     """The bodies of one area (and of the areas inside it), with the bodies outside it that they answer to."""
-    area_id = resolve(graph, area, "Area", "area-", "area")
+    area_id = resolve(graph, area, "Area", "area")
     gov = Governance(graph, as_of)
     view = gov.view
     region = {area_id} | view.descendants(area_id)
@@ -366,7 +343,7 @@ def body_diagram(graph: nx.MultiDiGraph, body: str, direction: str = "down", dep
         raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
     if depth < 1:
         raise ValueError(f"depth must be at least 1, not {depth}")
-    body_id = resolve(graph, body, "Body", "", "body")
+    body_id = resolve(graph, body, "Body", "body")
     gov = Governance(graph, as_of)
     view = gov.view
     drawn = min(depth, MAX_DEPTH)
@@ -407,7 +384,7 @@ def body_diagram(graph: nx.MultiDiGraph, body: str, direction: str = "down", dep
 
 def funding_diagram(graph: nx.MultiDiGraph, stream: str | None = None, as_of: str | None = None) -> Diagram:
     """Money: funding stream -> allocating body -> recipient or purpose, with the amounts the documents state."""
-    stream_id = None if stream is None else resolve(graph, stream, "FundingStream", "stream-", "funding stream")
+    stream_id = None if stream is None else resolve(graph, stream, "FundingStream", "funding stream")
     view = Landscape.build(graph, as_of)
     title = "Funding flows" if stream_id is None else f"{view.name(stream_id)}: funding flows"
     diagram = Diagram("funding", title, as_of, rankdir="LR")
