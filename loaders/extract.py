@@ -9,7 +9,7 @@ from typing import Any
 
 from graph.model import Evidence, Facts, Finding
 from loaders import rules
-from loaders.mentions import ROLE_WORDS, Mention, find_mentions, vocab
+from loaders.mentions import ROLE_WORDS, Mention, find_mentions, initials, vocab
 from loaders.read import Document, DocumentError
 from loaders.text import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
 
@@ -213,8 +213,8 @@ class DocumentExtractor:
                 # "the Community Safety Partnership" in the section about "Charnwood Community Safety Partnership"
                 out.append(Mention("Body", subject.name, m.start, m.end, head=subject.head, possessive=m.possessive))
                 continue
-            if (m.label == "Acronym" and subject is not None and _initials(subject.name).endswith(m.name)
-                    and len(_initials(subject.name)) > len(m.name)
+            if (m.label == "Acronym" and subject is not None and initials(subject.name).endswith(m.name)
+                    and len(initials(subject.name)) > len(m.name)
                     and re.search(r"\bthe\s+$", self.clean[max(0, m.start - 5):m.start], re.I)):
                 # "The CSP" in the section about "Oadby & Wigston Community Safety Partnership"
                 out.append(Mention("Body", subject.name, m.start, m.end, head=subject.head))
@@ -874,11 +874,6 @@ class DocumentExtractor:
         from loaders.tables import prose_allocations
 
         prose_allocations(self, s, mentions)
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z']*", name.replace("-", " "))
-                   if w.lower() not in {"and", "of", "for", "the", "on", "in"})
 
 
 PASSIVE_BY = re.compile(r"\b(?:is |are |was |were |will be |being |been )?(?:also )?"

@@ -313,10 +313,7 @@ def _whole_run_named_by_acronym(text: str, offset: int, tokens: list[tuple[str, 
     start, end = tokens[words[0]][1], tokens[words[-1]][2]
     name = re.sub(r"\s+", " ", text[start:end])
     acronym = tokens[after][0][1:-1]
-    letters = [c.upper() for c in acronym.rstrip("s") if c.isalpha()]
-    initials = [w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z']*", name.replace("-", " "))
-                if w.lower() not in {"and", "of", "for", "the", "on", "in"}]
-    if letters != initials:
+    if not _initials_are(acronym, name):
         return None
     return Mention("Body", name, offset + start, offset + end, head=head, acronym=acronym)
 
@@ -343,34 +340,41 @@ def _extend_to_acronym(text: str, offset: int, mention: Mention, acronym: str) -
         if match is None:
             return
         longer = match.group(1) + mention.name
-        if abbreviates(acronym, longer) and len([c for c in acronym if c.isalpha()]) > len(
-                [w for w in mention.name.split() if w.lower() not in {"and", "of", "for", "the", "on", "in"}]):
+        if abbreviates(acronym, longer) and len(_letters(acronym)) > len(initials(mention.name)):
             mention.name = re.sub(r"\s+", " ", longer)
             mention.start = offset + match.start(1)
             mention.acronym = acronym
             return
 
 
+SMALL_WORDS = {"and", "of", "for", "the", "on", "in"}
+
+
+def initials(name: str) -> str:
+    """The initials of a name's words, brackets and small words left out: 'Drug and Alcohol Action Team' -> DAAT."""
+    bare = re.sub(r"\([^()]*\)", " ", name).replace("-", " ")
+    return "".join(w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z']*", bare) if w.lower() not in SMALL_WORDS)
+
+
+def _letters(acronym: str) -> str:
+    return "".join(c.upper() for c in acronym.rstrip("s") if c.isalpha())
+
+
 def _initials_are(acronym: str, name: str) -> bool:
-    """The acronym's letters are exactly the initials of the name's words (brackets and small words left out)."""
-    letters = [c.upper() for c in acronym.rstrip("s") if c.isalpha()]
-    bare = re.sub(r"\([^()]*\)", " ", name)
-    initials = [w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z']*", bare.replace("-", " "))
-                if w.lower() not in {"and", "of", "for", "the", "on", "in"}]
-    return letters == initials
+    """The acronym's letters are exactly the initials of the name's words."""
+    return _letters(acronym) == initials(name)
 
 
 def abbreviates(acronym: str, name: str) -> bool:
     """Whether the acronym's letters are the initials of the name's words, in order (some may be skipped):
     'ASB' for 'Anti-Social Behaviour', 'SMPB' for 'Leicestershire Substance Misuse Partnership Board'."""
-    letters = [c for c in acronym.rstrip("s") if c.isalpha()]
-    initials = [w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z']*", name.replace("-", " "))
-                if w.lower() not in {"and", "of", "for", "the", "on", "in"}]
+    letters = _letters(acronym)
+    firsts = initials(name)
     position = 0
     for letter in letters:
-        while position < len(initials) and initials[position] != letter.upper():
+        while position < len(firsts) and firsts[position] != letter:
             position += 1
-        if position == len(initials):
+        if position == len(firsts):
             return False
         position += 1
     return bool(letters)
