@@ -111,6 +111,7 @@ class DocumentExtractor:
         # Places the gazetteer does not know, named by their councils ("Eastbury Borough Council" -> Eastbury).
         self.local_areas = council_areas(self.clean)
         self.areas = _area_names() | frozenset(n for n in self.local_areas if " " not in n)
+        self.area_table: dict[str, dict[str, Any]] = {**self.local_areas, **vocab()["areas"]}
         self.subject: Mention | None = None
         self.focus: Mention | None = None
         self.recent: list[Mention] = []
@@ -229,14 +230,14 @@ class DocumentExtractor:
         return out
 
     def pronoun_subject(self, sentence: Sentence) -> Mention | None:
-        this = re.match(r"\s*(?:This|That) (group|board|partnership|forum|team|unit|panel|network|service|trust)\b",
-                        sentence.text)
-        if this is not None:
-            # "... established the new Alcohol Delivery Group in 2011/12. This group ...": the last one named.
-            head = this.group(1).capitalize()
-            for c in reversed(self.recent):
-                if c.label == "Body" and c.head == head:
-                    return c
+        this = re.match(r"\s*(This|That) ([a-z]+)\b", sentence.text)
+        if this is not None and this.group(2).capitalize() in vocab()["body_heads"]:
+            # "... established the new Alcohol Delivery Group in 2011/12. This group ...": resolved like "This Group"
+            head = this.group(2).capitalize()
+            found = self.resolve_anaphor(Mention("Anaphor", f"{this.group(1)} {head}", sentence.start, sentence.start,
+                                                 head=head))
+            if found is not None:
+                return found
         if re.match(r"\s*(?:It|It's|Its|The partnership|The board|The group|This group|This board)\b",
                     sentence.text) and self.focus:
             return self.focus
@@ -285,15 +286,11 @@ class DocumentExtractor:
             self.recent.extend(bodies)
             self.area_for(bodies[0], heading)
 
-    def area_specs(self) -> dict[str, dict[str, Any]]:
-        """The gazetteer's areas and the places this document's councils name."""
-        return {**self.local_areas, **vocab()["areas"]}
-
     def area_of(self, text: str) -> str | None:
         t = text.strip().rstrip(":")
         t = re.sub(r"\s*\(.*\)$", "", t)
         wanted = t.lower().replace(" & ", " and ")
-        for name, spec in self.area_specs().items():
+        for name, spec in self.area_table.items():
             if wanted == name.lower() or t.lower() in [a.lower() for a in spec.get("aliases") or []]:
                 return name
         return None
@@ -309,7 +306,7 @@ class DocumentExtractor:
                     force = re.fullmatch(r"(.+?) (?:Police )?Force Area", variant)
                     if force and name.startswith(force.group(1) + " "):
                         best = (area, variant)  # type: ignore[assignment]
-        for area, spec in ([] if best is not None else self.area_specs().items()):
+        for area, spec in ([] if best is not None else self.area_table.items()):
             for variant in [area, *(spec.get("aliases") or [])]:
                 if len(variant) < 4 or variant.lower().startswith("the ") or variant[0].islower():
                     continue
@@ -836,8 +833,8 @@ class DocumentExtractor:
     def priority(self, owner: Ref | None, start: int, end: int, position: str | None, intro: Sentence) -> None:
         if owner is None:
             return
-        glued = GLUED_NAME.search(self.clean[start:end])
-        if glued and glued.group(1).lower() not in FUNCTION_WORDS:
+        glued = re.search(r"\b([a-z][\w-]*) ((?:[A-Z][\w'-]* ){1,5}([A-Z][\w'-]*))\s*$", self.clean[start:end])
+        if glued and glued.group(1).lower() not in FUNCTION_WORDS and glued.group(3) in vocab()["body_heads"]:
             # "Shared information sets around decision making Local Criminal Justice Board": the next heading,
             # glued to the last item when the page was flattened, is not part of the priority
             end = start + glued.start(2)
@@ -922,8 +919,6 @@ def _contiguous(objects: list[Mention], s: Sentence, trigger_end: int) -> list[M
     return out
 
 
-GLUED_NAME = re.compile(r"\b([a-z][\w-]*) ((?:[A-Z][\w'-]* ){1,5}(?:Board|Partnership|Group|Forum|Trust|Service|"
-                        r"Council|Team|Panel|Executive|Commission|Agency))\s*$")
 FUNCTION_WORDS = {"the", "a", "an", "to", "with", "of", "for", "by", "and", "or", "in", "on", "from", "into", "via",
                   "through", "across", "at", "between", "within", "its", "their", "our", "his", "her"}
 GENERIC_COUNCILS = {"County Council", "City Council", "District Council", "Borough Council"}

@@ -276,16 +276,15 @@ def extract_acronyms(ext: DocumentExtractor, rows: list[Block]) -> None:
                 target = Ref("Body", replaced.group(1).strip())
                 ext.raw.rel("SUCCEEDED_BY", thing_ref, target, row_ev, status="planned",
                             valid_from=rules.date_in("in " + replaced.group(2)))
-            replaced_old = re.search(r"\breplaced (?:the )?([A-Z][\w' ]+?)(?: with effect from ([^)]+))?\)", note)
-            if replaced_old:
-                olds = [x for x in find_mentions(replaced_old.group(1), m_start + len(name) + replaced_old.start(1),
+            replaced_old = rules.REPLACED.search(note)  # "(replaced the Police Complaints Authority with effect ...)"
+            if replaced_old and not replaced_old.group(1):
+                olds = [x for x in find_mentions(replaced_old.group(2), m_start + len(name) + replaced_old.start(2),
                                                  ext.areas) if x.label == "Body"]
-                if olds:
-                    old_ref = ext.register(olds[0], "acronym-table")
-                    when = rules.date_in("from " + (replaced_old.group(2) or ""))
-                    if old_ref is not None:
-                        ext.raw.rel("SUCCEEDED_BY", old_ref, thing_ref, row_ev, status="current",
-                                    **({"valid_from": when} if when else {}))
+                old_ref = ext.register(olds[0], "acronym-table") if olds else None
+                if old_ref is not None:
+                    when = rules.date_in(note[replaced_old.end():])
+                    ext.raw.rel("SUCCEEDED_BY", old_ref, thing_ref, row_ev, status="current",
+                                **({"valid_from": when} if when else {}))
             formerly = re.search(r"formerly known as ([A-Z]{2,})s?", note) or re.search(r"\bNow ([A-Z]{2,})s?\b", note)
             if formerly:
                 other = Ref("Acronym", formerly.group(1))
