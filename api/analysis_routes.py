@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from api.deps import AsOf
 from graph.analysis import Analysis, Finding, cached_analysis
-from graph.analysis.landscape import ISO_DATE
 from graph.engine import Engine
 from graph.projection import projection
 
@@ -19,7 +19,6 @@ SeverityFilter = Annotated[Literal["high", "medium", "low", "info"] | None,
                            Query(description="minimum severity (high > medium > low > info)")]
 Limit = Annotated[int, Query(ge=1, le=10_000, description="at most this many findings (most severe first)")]
 Offset = Annotated[int, Query(ge=0, description="skip this many findings (paging)")]
-AsOf = Annotated[str | None, Query(description="the landscape at this date: YYYY, YYYY-MM or YYYY-MM-DD (default: now)")]
 
 
 class Filters(BaseModel):
@@ -38,8 +37,6 @@ class FindingsResponse(BaseModel):
 
 
 def _analysis(request: Request, as_of: str | None) -> Analysis:
-    if as_of is not None and not ISO_DATE.match(as_of):
-        raise HTTPException(status_code=422, detail=f"as_of must be YYYY, YYYY-MM or YYYY-MM-DD, not {as_of!r}")
     engine: Engine = request.app.state.engine
     return cached_analysis(projection(engine), as_of)
 

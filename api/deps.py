@@ -1,15 +1,20 @@
 """What routes share: the engine, the cached projection, and looking a node up by id (404 with close matches)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import networkx as nx
-from fastapi import Request
+from fastapi import Query, Request
 
 from api.errors import ApiError, Suggestion
 from graph import lookup
+from graph.analysis.landscape import ISO_DATE
 from graph.engine import Engine
 from graph.projection import projection
+
+AsOf = Annotated[str | None, Query(pattern=ISO_DATE.pattern,
+                                   description="the landscape at this date: YYYY, YYYY-MM or YYYY-MM-DD (default: every "
+                                               "line whatever its dates; the analysis and diagrams: today)")]
 
 
 def engine_of(request: Request) -> Engine:

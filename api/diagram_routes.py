@@ -7,9 +7,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from api.deps import graph_of, node_or_404
+from api.deps import AsOf, graph_of, node_or_404
 from api.errors import ApiError
-from graph.analysis.landscape import ISO_DATE
 from graph.diagrams import (
     MAX_DEPTH,
     MEDIA_TYPES,
@@ -26,7 +25,6 @@ from graph.diagrams import (
 router = APIRouter(prefix="/diagrams", tags=["diagrams"])
 
 Format = Literal["svg", "png", "dot", "mmd"]
-AsOf = Annotated[str | None, Query(description="the landscape at this date: YYYY, YYYY-MM or YYYY-MM-DD (default: now)")]
 Findings = Annotated[bool, Query(description="mark the duplication and gap findings of the analysis (D1, G1 ...)")]
 Severity = Annotated[Literal["high", "medium", "low", "info"],
                      Query(description="with findings=true: the least severe finding marked")]
@@ -39,11 +37,6 @@ IMAGE_RESPONSES: dict[int | str, dict[str, object]] = {
     200: {"content": {media.split(";")[0]: {} for media in MEDIA_TYPES.values()},
           "description": "the diagram, in the format of the path's extension"},
 }
-
-
-def _check_date(as_of: str | None) -> None:
-    if as_of is not None and not ISO_DATE.match(as_of):
-        raise ApiError(422, f"as_of must be YYYY, YYYY-MM or YYYY-MM-DD, not {as_of!r}")
 
 
 async def _respond(request: Request, diagram: Diagram, fmt: str, findings: bool, severity: str) -> Response:
@@ -64,7 +57,6 @@ async def _respond(request: Request, diagram: Diagram, fmt: str, findings: bool,
 async def landscape(request: Request, fmt: Format, as_of: AsOf = None, findings: Findings = False,
                     severity: Severity = "medium") -> Response:
     """Every partnership structure of the landscape and every line between them, clustered by area."""
-    _check_date(as_of)
     return await _respond(request, landscape_diagram(graph_of(request), as_of), fmt, findings, severity)
 
 
@@ -72,7 +64,6 @@ async def landscape(request: Request, fmt: Format, as_of: AsOf = None, findings:
 async def body(request: Request, body_id: str, fmt: Format, depth: Depth = 3, direction: Direction = "down",
                as_of: AsOf = None, findings: Findings = False, severity: Severity = "medium") -> Response:
     """A body's subtree (`direction=down`) or its chain of accountability upward (`direction=up`)."""
-    _check_date(as_of)
     node_or_404(request, body_id)
     diagram = body_diagram(graph_of(request), body_id, direction, depth, as_of)
     return await _respond(request, diagram, fmt, findings, severity)
@@ -82,7 +73,6 @@ async def body(request: Request, body_id: str, fmt: Format, depth: Depth = 3, di
 async def area(request: Request, area_id: str, fmt: Format, as_of: AsOf = None, findings: Findings = False,
                severity: Severity = "medium") -> Response:
     """The bodies of one area (and the areas inside it), with the bodies outside it they answer to."""
-    _check_date(as_of)
     diagram = area_diagram(graph_of(request), area_id, as_of)  # an unknown area: 404 by the app's handler
     return await _respond(request, diagram, fmt, findings, severity)
 
@@ -92,6 +82,5 @@ async def funding(request: Request, fmt: Format,
                   stream: Annotated[str | None, Query(description="funding stream id or name (default: all)")] = None,
                   as_of: AsOf = None) -> Response:
     """Funding stream -> allocating body -> recipient or purpose, with the amounts the documents state."""
-    _check_date(as_of)
     diagram = funding_diagram(graph_of(request), stream, as_of)  # an unknown stream: 404 by the app's handler
     return await _respond(request, diagram, fmt, False, "medium")

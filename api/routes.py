@@ -11,7 +11,7 @@ from neo4j.exceptions import ClientError, DatabaseError
 
 from api import models, service
 from api.cache import cached_json
-from api.deps import engine_of, graph_of, unknown
+from api.deps import AsOf, engine_of, graph_of, unknown
 from api.errors import ApiError, ErrorResponse, error_response
 from graph import lookup, readonly
 from graph.queries import cypher as cypher_text
@@ -19,9 +19,6 @@ from graph.queries import header
 from graph.schema import load_schema
 
 router = APIRouter()
-DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-AsOf = Annotated[str | None, Query(pattern=DATE, description="the landscape at this date: YYYY, YYYY-MM or YYYY-MM-DD "
-                                                              "(lines whose dates do not hold then are left out)")]
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="skip this many (paging)")]
 BodyId = Annotated[str, Path(min_length=1, max_length=300, description="body id, e.g. strategic-partnership-board")]

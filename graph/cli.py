@@ -78,14 +78,10 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
 
 def _analyse(args: argparse.Namespace, settings: Settings) -> int:
     from graph.analysis import analyse
-    from graph.analysis.landscape import ISO_DATE
     from graph.analysis.report import markdown, render_html
     from graph.engine import open_engine
     from graph.projection import build_projection
 
-    if args.as_of is not None and not ISO_DATE.match(args.as_of):
-        print(f"error: --as-of must be YYYY, YYYY-MM or YYYY-MM-DD, not {args.as_of!r}", file=sys.stderr)
-        return 2
     with open_engine(settings) as engine:
         analysis = analyse(build_projection(engine), args.as_of)
     text = markdown(analysis) if args.format == "md" else render_html(analysis)
@@ -100,13 +96,9 @@ def _analyse(args: argparse.Namespace, settings: Settings) -> int:
 
 def _diagram(args: argparse.Namespace, settings: Settings) -> int:
     from graph import diagrams
-    from graph.analysis.landscape import ISO_DATE
     from graph.engine import open_engine
     from graph.projection import build_projection
 
-    if args.as_of is not None and not ISO_DATE.match(args.as_of):
-        print(f"error: --as-of must be YYYY, YYYY-MM or YYYY-MM-DD, not {args.as_of!r}", file=sys.stderr)
-        return 2
     if args.what in ("body", "area") and args.id is None:
         print(f"error: 'landscape diagram {args.what}' needs the {args.what}'s id", file=sys.stderr)
         return 2
@@ -148,6 +140,15 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _iso_date(text: str) -> str:
+    """An --as-of value: argparse refuses any other (exit code 2, with the reason)."""
+    from graph.analysis.landscape import ISO_DATE
+
+    if not ISO_DATE.match(text):
+        raise argparse.ArgumentTypeError(f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="landscape", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -167,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyse = sub.add_parser("analyse", help="write the duplication and gap analysis as a Markdown or HTML report")
     analyse.add_argument("--format", choices=["md", "html"], default="md")
     analyse.add_argument("--output", "-o", help="file to write (default: standard output)")
-    analyse.add_argument("--as-of", help="the landscape at this date (YYYY, YYYY-MM or YYYY-MM-DD; default: now)")
+    analyse.add_argument("--as-of", type=_iso_date, help="the landscape at this date (YYYY, YYYY-MM or YYYY-MM-DD; default: now)")
     analyse.set_defaults(func=_analyse)
     diagram = sub.add_parser("diagram", help="draw the landscape, an area, a body's subtree or chain, or funding flows")
     diagram.add_argument("what", choices=["landscape", "area", "body", "funding"])
@@ -177,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     diagram.add_argument("--direction", choices=["down", "up"], default="down", help="body: subtree (down) or chain (up)")
     diagram.add_argument("--depth", type=int, default=3, help="body: steps to draw (capped at 10)")
     diagram.add_argument("--stream", help="funding: one funding stream (id or name)")
-    diagram.add_argument("--as-of", help="the landscape at this date (YYYY, YYYY-MM or YYYY-MM-DD; default: now)")
+    diagram.add_argument("--as-of", type=_iso_date, help="the landscape at this date (YYYY, YYYY-MM or YYYY-MM-DD; default: now)")
     diagram.add_argument("--findings", action="store_true", help="mark the duplication and gap findings")
     diagram.add_argument("--severity", choices=["high", "medium", "low", "info"], default="medium",
                          help="with --findings: the least severe finding marked")
@@ -201,7 +202,10 @@ def run() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:  # a bad argument (argparse said why) or --help: the code, not an exception
+        return int(stop.code or 0)
     from graph.engine import EngineUnavailable
     from loaders.read import DocumentError
 

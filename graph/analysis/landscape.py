@@ -19,7 +19,9 @@ STRUCTURAL_KINDS = frozenset({"board", "partnership", "group", "forum", "team", 
 SUBSTRUCTURE_KINDS = frozenset({"group", "forum", "team", "unit", "network"})
 LEVEL_RANK = {"district": 1, "borough": 1, "city": 2, "county": 2, "counties": 3, "sub-region": 3, "force-area": 4,
               "region": 5, "nation": 6}
-ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# A date as users give it: YYYY, YYYY-MM or YYYY-MM-DD (months 01-12, days 01-31). The API, the CLI and the
+# analysis all check dates with this one pattern.
+ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 Evidence = dict[str, Any]
 
