@@ -88,6 +88,7 @@ def seed_label_files() -> list[Path]:
 
 def read_labels(path: Path) -> Labelled:
     """Read one label file and check it against its text; LabelError says what is wrong and where."""
+    path = path.resolve()
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     where = path.name
     if path.parent == SEED_LABELS:
