@@ -56,3 +56,12 @@ def test_an_end_that_is_not_a_listed_body_is_refused(tmp_path: Path) -> None:
 def test_the_reserved_areas_are_recognised() -> None:
     assert reserved_names("The Safer Essex Partnership and Leeds CSP") == ["Essex", "Leeds"]
     assert reserved_names("Reading the report, the Kent Community Safety Partnership") == []
+
+
+def test_the_corpus_and_the_seed_labels_are_big_enough_to_learn_from() -> None:
+    corpus = [read_labels(p) for p in corpus_files()]
+    seeds = [read_labels(p) for p in seed_label_files()]
+    assert len(corpus) >= 30
+    assert sum(len(c.facts) for c in corpus) >= 300
+    assert {s.slug for s in seeds} == {p.stem for p in (CORPUS.parent.parent / "seeds").glob("*.txt")}
+    assert sum(len(s.facts) for s in seeds) >= 150
