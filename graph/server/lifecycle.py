@@ -81,6 +81,11 @@ class Home:
         return self.root / "run.json"
 
     @property
+    def ports_file(self) -> Path:
+        """The ports of the last start, kept after a stop: a restart takes them again when free."""
+        return self.root / "ports.json"
+
+    @property
     def log_file(self) -> Path:
         return self.root / "logs" / "neo4j.log"
 
@@ -185,11 +190,13 @@ def _pick(wanted: int | None, fallback: int, taken: set[int], what: str, variabl
 def choose_ports(settings: Settings, home: Home) -> tuple[int, int]:
     """The ports asked for, else those of the last start (so Browser bookmarks keep working), else 7687/7474, or the
     next free ones."""
-    last = read_state(home)
-    bolt = _pick(settings.neo4j_bolt_port, last.bolt_port if last else DEFAULT_BOLT, set(), "Bolt",
-                 "LANDSCAPE_NEO4J_BOLT_PORT")
-    http = _pick(settings.neo4j_http_port, last.http_port if last else DEFAULT_HTTP, {bolt}, "HTTP",
-                 "LANDSCAPE_NEO4J_HTTP_PORT")
+    try:
+        last = json.loads(home.ports_file.read_text(encoding="utf-8"))
+        last_bolt, last_http = int(last["bolt"]), int(last["http"])
+    except (OSError, ValueError, KeyError, TypeError):
+        last_bolt, last_http = DEFAULT_BOLT, DEFAULT_HTTP
+    bolt = _pick(settings.neo4j_bolt_port, last_bolt, set(), "Bolt", "LANDSCAPE_NEO4J_BOLT_PORT")
+    http = _pick(settings.neo4j_http_port, last_http, {bolt}, "HTTP", "LANDSCAPE_NEO4J_HTTP_PORT")
     return bolt, http
 
 
@@ -363,10 +370,15 @@ def start(settings: Settings) -> tuple[RunState, bool]:
         except BaseException:
             _terminate(process.pid, home, timeout_s=30)
             raise
-        tmp = home.state_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(state), indent=2) + "\n", encoding="utf-8")
-        tmp.replace(home.state_file)
+        _write_json(home.ports_file, {"bolt": bolt_port, "http": http_port})
+        _write_json(home.state_file, asdict(state))
         return state, False
+
+
+def _write_json(path: Path, value: dict[str, object]) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(value, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(path)
 
 
 def _spawn(inst: Installation, home: Home, conf: str) -> subprocess.Popen[bytes]:

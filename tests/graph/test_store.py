@@ -58,6 +58,21 @@ def test_a_failing_load_leaves_the_graph_as_it_was(loaded_engine: Engine, seed_f
     assert graph_stats(loaded_engine)["labels"] == before["labels"]
 
 
+def test_every_load_leaves_one_marker_that_counts_exports_and_projections_leave_out(loaded_engine: Engine,
+                                                                                   seed_facts: Facts) -> None:
+    from graph.projection import build_projection
+
+    before = loaded_engine.read("load/last_load")[0]
+    write_facts(loaded_engine, seed_facts)
+    marker = loaded_engine.read("load/last_load")[0]
+    assert marker["load_id"] and marker["load_id"] != before["load_id"]
+    assert (marker["nodes"], marker["relationships"]) == (len(seed_facts.nodes), len(seed_facts.relationships))
+    assert loaded_engine.read_text("MATCH (l:Load) RETURN count(l) AS c")[0]["c"] == 1
+    assert "Load" not in graph_stats(loaded_engine)["labels"]
+    assert not [n for n in export_graph(loaded_engine)["nodes"] if "Load" in n["labels"]]
+    assert len(build_projection(loaded_engine)) == len(seed_facts.nodes)
+
+
 def test_export_shape(loaded_engine: Engine) -> None:
     data = export_graph(loaded_engine)
     node = next(n for n in data["nodes"] if n["id"] == "community-safety-programme-board")
