@@ -102,7 +102,8 @@ def ensure_schema(engine: Engine) -> None:
     engine.execute_read(wait)
 
 
-def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: Progress | None = None) -> None:
+def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: Progress | None = None,
+                batch: int = BATCH) -> None:
     """Validate, then write every node and relationship in one transaction: all or nothing."""
     facts.validate_schema()
     nodes = node_rows(facts)
@@ -119,16 +120,16 @@ def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: 
         if reset:
             tx.run(cypher("load/delete_all")).consume()
         for label, rows in sorted(nodes.items()):
-            for batch in _batches(rows):
-                tx.run(specialise(node_query, label=label), rows=batch).consume()
+            for chunk in _batches(rows, batch):
+                tx.run(specialise(node_query, label=label), rows=chunk).consume()
                 if progress is not None:
-                    progress(len(batch))
+                    progress(len(chunk))
         for (rel_type, start_label, end_label), rows in sorted(rels.items()):
-            for batch in _batches(rows):
+            for chunk in _batches(rows, batch):
                 text = specialise(rel_query, type=rel_type, start=start_label, end=end_label)
-                tx.run(text, rows=batch).consume()
+                tx.run(text, rows=chunk).consume()
                 if progress is not None:
-                    progress(len(batch))
+                    progress(len(chunk))
         tx.run(cypher("load/mark_load"), load_id=load_id, loaded_at=datetime.now(UTC).isoformat(timespec="seconds"),
                nodes=len(facts.nodes), relationships=len(facts.relationships)).consume()
 
@@ -137,8 +138,8 @@ def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: 
     loads.loaded(load_id)
 
 
-def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    return [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)]
+def _batches(rows: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
 
 
 def export_graph(engine: Engine) -> dict[str, list[dict[str, Any]]]:

@@ -29,8 +29,9 @@ from graph.store import write_facts
 from loaders.pipeline import load_directory
 
 SEEDS = REPO / "seeds"
-# Short limits so that tests see them act.
+# Short limits so that tests see them act; the session's server loads the seeds only, so its memory is small.
 QUERY_TIMEOUT_MS, MAX_ROWS = 4000, 50
+SERVER_MEMORY = {"neo4j_heap": "1g", "neo4j_tx_memory": "256m", "neo4j_total_tx_memory": "512m"}
 
 
 def free_port() -> int:
@@ -76,7 +77,9 @@ def _session_settings() -> tuple[Settings, SessionServer | None]:
         return replace(env, data_dir=folder, query_timeout_ms=QUERY_TIMEOUT_MS, max_rows=MAX_ROWS), None
     folder = Path(tempfile.mkdtemp(prefix="landscape-test-neo4j-"))
     settings = replace(env, data_dir=folder, neo4j_bolt_port=free_port(), neo4j_http_port=free_port(),
-                       api_url=f"http://127.0.0.1:{free_port()}", query_timeout_ms=QUERY_TIMEOUT_MS, max_rows=MAX_ROWS)
+                       api_url=f"http://127.0.0.1:{free_port()}", query_timeout_ms=QUERY_TIMEOUT_MS, max_rows=MAX_ROWS,
+                       neo4j_heap=SERVER_MEMORY["neo4j_heap"], neo4j_tx_memory=SERVER_MEMORY["neo4j_tx_memory"],
+                       neo4j_total_tx_memory=SERVER_MEMORY["neo4j_total_tx_memory"])
     return settings, SessionServer(settings, folder)
 
 
