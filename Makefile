@@ -28,8 +28,9 @@ $(NEO4J_LIB)/pom.xml: $(POM)
 	@$(call need,java,openjdk-17-jre-headless)
 	@$(call need,mvn,maven)
 	@echo "resolving Neo4j $$(sed -n 's:.*<neo4j.version>\(.*\)</neo4j.version>.*:\1:p' $(POM)) and Neo4j Browser from Maven Central into $(NEO4J_LIB) (~140 MB, once)"
-	rm -rf $(NEO4J_LIB).partial
-	mvn -q -B -Dstyle.color=never -f $(POM) dependency:copy-dependencies -DoutputDirectory=$(abspath $(NEO4J_LIB).partial)
+	rm -rf $(NEO4J_LIB).partial && mkdir -p $(dir $(NEO4J_LIB))
+	mvn -B -f $(POM) dependency:copy-dependencies -DoutputDirectory=$(abspath $(NEO4J_LIB).partial) \
+	  > $(NEO4J_LIB).log 2>&1 || { tail -40 $(NEO4J_LIB).log; exit 1; }
 	cp $(POM) $(NEO4J_LIB).partial/pom.xml
 	rm -rf $(NEO4J_LIB)
 	mv $(NEO4J_LIB).partial $(NEO4J_LIB)

@@ -113,8 +113,9 @@ def run(settings: Settings, cpu: ServerCpu, n_nodes: int, variants: bool) -> Non
     big = synthetic(n_nodes)
     with open_engine(settings) as engine:
         write_facts(engine, Facts(), reset=True)  # schema and a warm connection
-        measure(engine, cpu, seeds, "seeds, write (CREATE, batch 1000)", reset=True)
+        measure(engine, cpu, seeds, "seeds, write, cold server (CREATE, batch 1000)", reset=True)
         measure(engine, cpu, big, "synthetic warm-up (JIT)", reset=True)
+        measure(engine, cpu, seeds, "seeds, write, warm server", reset=True)
         measure(engine, cpu, big, "synthetic, CREATE, batch 1000", reset=True)
         if not variants:
             return

@@ -225,6 +225,7 @@ def run() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("neo4j").setLevel(logging.WARNING)  # the driver's notes go to the server's log, not the terminal
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:  # a bad argument (argparse said why) or --help: the code, not an exception

@@ -85,7 +85,9 @@ def connect(settings: Settings) -> Engine:
     """An open Engine on the configured server (close its driver when done); the errors say what to do in one
     sentence: not running, wrong password, unreachable."""
     uri, auth, database, fix = _target(settings)
-    driver = GraphDatabase.driver(uri, auth=auth, max_transaction_retry_time=RETRY_S, connection_timeout=5)
+    # Only warnings from the server: `IF NOT EXISTS` schema statements would log an "already exists" note each load.
+    driver = GraphDatabase.driver(uri, auth=auth, max_transaction_retry_time=RETRY_S, connection_timeout=5,
+                                  notifications_min_severity="WARNING")
     try:
         driver.verify_connectivity()
     except AuthError as error:
