@@ -1,9 +1,11 @@
+# The API for docker compose: Python and Graphviz only; Neo4j is its own service (NEO4J_URI).
 FROM python:3.11.7-slim-bookworm
 RUN apt-get update && apt-get install -y --no-install-recommends graphviz && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY graph graph
 COPY api api
+COPY cli cli
 COPY loaders loaders
 COPY cypher cypher
 COPY seeds seeds

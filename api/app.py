@@ -1,7 +1,6 @@
 """The FastAPI application factory; the lifespan owns the engine."""
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,7 +10,8 @@ from fastapi.middleware.cors import CORSMiddleware
 from api import browser, errors, routes
 from api.cache import ResponseCache
 from api.errors import ErrorResponse
-from graph.engine import Engine, boot_jvm, open_engine
+from graph.engine import Engine, open_engine
+from graph.loads import LoadWatch
 from graph.settings import Settings
 
 DESCRIPTION = """The community-safety partnership landscape of Leicester, Leicestershire and Rutland as a graph:
@@ -23,25 +23,25 @@ who reports to whom, accountability chains, priorities, money and areas. Every f
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     """Build the app; pass `engine` to share one already open (tests), else the lifespan opens one."""
     settings = Settings.from_env() if settings is None else settings
-    if engine is None and settings.engine_kind == "embedded" and threading.current_thread() is threading.main_thread():
-        boot_jvm(settings)  # the lifespan may run in a worker thread; the JVM must start on the main one
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if engine is not None:
             app.state.engine = engine
+            app.state.load_watch = LoadWatch(engine, settings.load_check_s)
             yield
             return
         with open_engine(settings) as opened:
             app.state.engine = opened
+            app.state.load_watch = LoadWatch(opened, settings.load_check_s)
             yield
 
     app = FastAPI(title="Partnership landscape graph", version="0.1.0", lifespan=lifespan, description=DESCRIPTION,
                   responses={422: {"model": ErrorResponse, "description": "bad parameters"},
                              503: {"model": ErrorResponse, "description": "engine unavailable (see Retry-After)"}})
     app.state.settings = settings
-    # A shared Neo4j server may be loaded by another process: its cached answers also expire after a while.
-    app.state.cache = ResponseCache(ttl_s=None if settings.engine_kind == "embedded" else settings.cache_ttl_s)
+    # Answers are kept until the graph is loaded again, by this process or another (graph.loads.LoadWatch).
+    app.state.cache = ResponseCache()
     # Neo4j Browser fetches the guide and style from another origin; the API is read-only, so GET is open to all.
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])
     errors.install(app)

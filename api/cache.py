@@ -1,13 +1,13 @@
 """Responses that only change when the graph is loaded again, kept as ready JSON bytes.
 
-The key is the route's path and its sorted query parameters; an entry belongs to one load (graph.projection's
-generation) and, on a shared Neo4j server that another process may load, also expires after `ttl_s`.
+The key is the route's path and its sorted query parameters; an entry belongs to one load (graph.loads'
+generation). Another process may load the same server: before answering, the app's LoadWatch asks the graph which
+load it holds, at most once a second, and a new load makes every older entry a miss.
 """
 from __future__ import annotations
 
 import json
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from graph.projection import generation
+from graph.loads import LoadWatch, generation
 
 
 def dumps(value: Any) -> bytes:
@@ -23,9 +23,9 @@ def dumps(value: Any) -> bytes:
 
 
 class ResponseCache:
-    def __init__(self, max_entries: int = 4096, ttl_s: float | None = None) -> None:
-        self.max_entries, self.ttl_s = max_entries, ttl_s
-        self._entries: OrderedDict[str, tuple[int, float, bytes]] = OrderedDict()
+    def __init__(self, max_entries: int = 4096) -> None:
+        self.max_entries = max_entries
+        self._entries: OrderedDict[str, tuple[int, bytes]] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
@@ -35,8 +35,8 @@ class ResponseCache:
             if entry is None:
                 self.misses += 1
                 return None
-            built_in, built_at, body = entry
-            if built_in != generation() or (self.ttl_s is not None and time.monotonic() - built_at > self.ttl_s):
+            built_in, body = entry
+            if built_in != generation():
                 del self._entries[key]
                 self.misses += 1
                 return None
@@ -46,7 +46,7 @@ class ResponseCache:
 
     def put(self, key: str, body: bytes, built_in: int) -> None:
         with self._lock:
-            self._entries[key] = (built_in, time.monotonic(), body)
+            self._entries[key] = (built_in, body)
             self._entries.move_to_end(key)
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
@@ -61,6 +61,9 @@ async def cached_json(request: Request, build: Callable[[], Any]) -> Response:
 
     A hit is answered on the event loop; a miss runs its queries in the thread pool, so the loop never blocks.
     """
+    watch: LoadWatch = request.app.state.load_watch
+    if watch.due():  # at most once a second: one small query in the thread pool
+        await run_in_threadpool(watch.check_if_due)
     cache: ResponseCache = request.app.state.cache
     key = request_key(request)
     body = cache.get(key)

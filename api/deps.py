@@ -10,6 +10,7 @@ from api.errors import ApiError, Suggestion
 from graph import lookup
 from graph.analysis.landscape import ISO_DATE
 from graph.engine import Engine
+from graph.loads import LoadWatch
 from graph.projection import projection
 
 AsOf = Annotated[str | None, Query(pattern=ISO_DATE.pattern,
@@ -23,7 +24,9 @@ def engine_of(request: Request) -> Engine:
 
 
 def graph_of(request: Request) -> nx.MultiDiGraph:
-    """The cached networkx projection of the whole graph (rebuilt after each load)."""
+    """The cached networkx projection of the whole graph (rebuilt after each load, by this process or another)."""
+    watch: LoadWatch = request.app.state.load_watch
+    watch.check_if_due()
     return projection(engine_of(request))
 
 

@@ -84,8 +84,8 @@ def line(engine: Engine, rel_type: str, props: dict[str, Any]) -> dict[str, Any]
 def search_bodies(engine: Engine, *, q: str | None, kind: str | None, area: str | None, theme: str | None,
                   as_of: str | None, limit: int, offset: int) -> dict[str, Any]:
     folded = fold(q)
-    if q is not None and q.strip() and folded is None:
-        folded = "\u0000"  # only punctuation: matches nothing rather than everything
+    if q is not None and q.strip() and folded is None:  # only punctuation: matches nothing rather than everything
+        return {"total": 0, "limit": limit, "offset": offset, "items": []}
     rows = engine.read("search_bodies", q=folded, kind=kind, area=area, theme=theme, skip=offset, limit=limit,
                        as_of=as_of)
     total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])

@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/bench_api.py [--seconds 5] [--connections 32]
 
-Loads the seeds into a temporary embedded engine, serves the app with uvicorn (uvloop, httptools) on loopback, and
+Starts a Neo4j (`landscape db start`) in a temporary folder on free ports, loads the seeds, serves the app with
+uvicorn (uvloop, httptools) on loopback, and
 drives each endpoint for a bounded time with wrk (Debian's package, when installed) or a Python keep-alive load
 generator. Two baselines are served by the same process: `dict`, a bare async route returning a Python object of the same
 JSON size (FastAPI serialises it per request), and `bytes`, a bare async route returning ready bytes (the fastest a FastAPI
@@ -140,9 +141,11 @@ def main() -> int:
     args = parser.parse_args()
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="bench-api-") as data:
-        env = {**os.environ, "LANDSCAPE_DATA_DIR": data}
+        env = {**os.environ, "LANDSCAPE_DATA_DIR": data, "LANDSCAPE_NEO4J_BOLT_PORT": str(free_port()),
+               "LANDSCAPE_NEO4J_HTTP_PORT": str(free_port())}
         env.pop("NEO4J_URI", None)
-        subprocess.run([python, "-m", "graph.cli", "load", "--reset", "--quiet"], cwd=REPO, env=env, check=True,
+        subprocess.run([python, "-m", "cli.main", "db", "start"], cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([python, "-m", "cli.main", "load", "--reset", "--quiet"], cwd=REPO, env=env, check=True,
                        stdout=subprocess.DEVNULL)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
@@ -154,7 +157,7 @@ def main() -> int:
             wait_healthy(base)
             tool = "wrk" if shutil.which("wrk") else "python load generator"
             print(f"load: {tool}, {args.connections} connections, {args.seconds:g}s per run, one uvicorn worker "
-                  f"(uvloop, httptools) on loopback; engine: embedded")
+                  f"(uvloop, httptools) on loopback; engine: Neo4j (local server)")
             print(f"{'endpoint':<10}{'bytes':>8}{'first ms':>10}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}"
                   f"{'dict req/s':>12}{'p99':>7}{'bytes req/s':>13}{'p99':>7}{'x dict':>8}{'x bytes':>9}")
             verdicts = []
@@ -181,6 +184,7 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait(timeout=30)
+            subprocess.run([python, "-m", "cli.main", "db", "stop"], cwd=REPO, env=env, stdout=subprocess.DEVNULL)
     return 0
 
 

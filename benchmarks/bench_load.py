@@ -1,17 +1,25 @@
-"""Load benchmark: the seeds (extract + write) and a synthetic landscape of N nodes, in nodes/s and
-relationships/s, against the embedded engine in a throw-away folder. Prints figures; asserts nothing.
+"""Load benchmark on Neo4j: the seeds (extract + write) and a synthetic landscape of N nodes, in nodes/s and
+relationships/s, with the server's CPU seconds beside the wall clock (these machines are shared), and variants
+(batch size, MERGE instead of CREATE). Prints figures; asserts nothing.
 
-    .venv/bin/python benchmarks/bench_load.py [--nodes 100000]
+    .venv/bin/python benchmarks/bench_load.py [--nodes 100000] [--variants]
+
+Starts its own Neo4j (graph.server.lifecycle) in a temporary folder on free ports, with the default Settings' memory
+(LANDSCAPE_NEO4J_* override it), and stops it at the end.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import socket
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from graph.engine import open_engine
+from graph.engine import Engine, open_engine
 from graph.model import Evidence, Facts, Node, Relationship
+from graph.server import lifecycle
 from graph.settings import REPO, Settings
 from graph.store import graph_stats, write_facts
 from loaders.pipeline import load_directory
@@ -42,41 +50,78 @@ def synthetic(n_nodes: int) -> Facts:
     return facts
 
 
-def timed_load(facts: Facts, settings: Settings) -> tuple[float, dict]:
-    with open_engine(settings) as engine:
-        started = time.perf_counter()
-        write_facts(engine, facts, reset=True)
-        elapsed = time.perf_counter() - started
-        return elapsed, graph_stats(engine)
+class ServerCpu:
+    """CPU seconds the local Neo4j process has used (None on a remote server)."""
+
+    def __init__(self, pid: int | None) -> None:
+        self.pid = pid
+
+    def seconds(self) -> float | None:
+        if self.pid is None:
+            return None
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def empty(engine: Engine) -> None:
+    """Delete everything in small transactions (outside the measured load)."""
+    with engine.driver.session(database=engine.database) as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def measure(engine: Engine, cpu: ServerCpu, facts: Facts, label: str, **options: object) -> None:
+    empty(engine)
+    before_cpu, started = cpu.seconds(), time.perf_counter()
+    write_facts(engine, facts, **options)  # type: ignore[arg-type]
+    wall = time.perf_counter() - started
+    after_cpu = cpu.seconds()
+    n, r = len(facts.nodes), len(facts.relationships)
+    stored = sum(graph_stats(engine)["labels"].values())
+    server = "" if before_cpu is None or after_cpu is None else f"; Neo4j CPU {after_cpu - before_cpu:.1f}s"
+    print(f"{label}: {n} nodes + {r} relationships in {wall:.2f}s ({n / wall:,.0f} nodes/s, {r / wall:,.0f} "
+          f"relationships/s){server}; stored {stored} nodes", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--nodes", type=int, default=100_000)
+    parser.add_argument("--variants", action="store_true", help="also batch 5000 and 10000, and MERGE")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(data_dir=Path(folder))
+    with tempfile.TemporaryDirectory(prefix="bench-load-") as folder:
+        settings = replace(Settings.from_env(), neo4j_uri=None, data_dir=Path(folder), neo4j_bolt_port=free_port(),
+                           neo4j_http_port=free_port())
         started = time.perf_counter()
-        seeds = load_directory(REPO / "seeds")
-        extract_s = time.perf_counter() - started
-        with open_engine(settings) as engine:
-            write_facts(engine, Facts(), reset=True)  # warm the engine and schema
-            started = time.perf_counter()
-            write_facts(engine, seeds, reset=True)
-            seed_s = time.perf_counter() - started
-            big = synthetic(args.nodes)
-            started = time.perf_counter()
-            write_facts(engine, big, reset=True)
-            big_s = time.perf_counter() - started
-            stats = graph_stats(engine)
-    n_seed, r_seed = len(seeds.nodes), len(seeds.relationships)
-    n_big, r_big = len(big.nodes), len(big.relationships)
-    print(f"seeds: extract {extract_s:.2f}s; write {n_seed} nodes + {r_seed} relationships in {seed_s:.2f}s "
-          f"({n_seed / seed_s:,.0f} nodes/s, {r_seed / seed_s:,.0f} relationships/s)")
-    print(f"synthetic: write {n_big} nodes + {r_big} relationships in {big_s:.2f}s "
-          f"({n_big / big_s:,.0f} nodes/s, {r_big / big_s:,.0f} relationships/s); "
-          f"stored {sum(stats['labels'].values())} nodes")
-    print(f"ratio: synthetic nodes/s over seed nodes/s = {(n_big / big_s) / (n_seed / seed_s):.2f}")
+        state, _ = lifecycle.start(settings)
+        print(f"Neo4j {state.version} started in {time.perf_counter() - started:.1f}s (heap {settings.neo4j_heap}, "
+              f"page cache {settings.neo4j_pagecache}, transaction memory {settings.neo4j_tx_memory})", flush=True)
+        try:
+            run(settings, ServerCpu(state.pid), args.nodes, args.variants)
+        finally:
+            lifecycle.stop(settings)
+
+
+def run(settings: Settings, cpu: ServerCpu, n_nodes: int, variants: bool) -> None:
+    started = time.perf_counter()
+    seeds = load_directory(REPO / "seeds")
+    print(f"seeds: extract {time.perf_counter() - started:.2f}s", flush=True)
+    big = synthetic(n_nodes)
+    with open_engine(settings) as engine:
+        write_facts(engine, Facts(), reset=True)  # schema and a warm connection
+        measure(engine, cpu, seeds, "seeds, write, cold server (CREATE, batch 1000)", reset=True)
+        measure(engine, cpu, big, "synthetic warm-up (JIT)", reset=True)
+        measure(engine, cpu, seeds, "seeds, write, warm server", reset=True)
+        measure(engine, cpu, big, "synthetic, CREATE, batch 1000", reset=True)
+        if not variants:
+            return
+        for batch in (5_000, 10_000):
+            measure(engine, cpu, big, f"synthetic, CREATE, batch {batch}", reset=True, batch=batch)
+        measure(engine, cpu, big, "synthetic, MERGE, batch 1000", reset=False)
 
 
 if __name__ == "__main__":

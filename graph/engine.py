@@ -1,43 +1,37 @@
-"""Engine lifecycle: the embedded ArcadeDB Bolt server or a Neo4j 5 server, both behind the neo4j driver."""
+"""The connection to Neo4j: the project's local server (graph.server) or the one NEO4J_URI names, one driver."""
 from __future__ import annotations
 
 import logging
-import os
-import secrets
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, TypeVar
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, unit_of_work
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
+from graph.errors import EngineUnavailable, NotRunning, WrongPassword
 from graph.queries import cypher
 from graph.settings import Settings
 
+__all__ = ["Engine", "EngineUnavailable", "open_engine", "connect"]
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-EMBEDDED_DATABASE = "landscape"
 # How long a managed transaction is retried when the server is unreachable (the driver's default, 30 s, would hold
 # an API request that long before it can answer 503).
 RETRY_S = 3.0
 
 
-class EngineUnavailable(RuntimeError):
-    """The graph engine cannot be reached."""
-
-
 class Engine:
     """One driver, one database; every query by name from cypher/, managed transactions only."""
 
-    def __init__(self, driver: Driver, database: str | None, kind: str, timeout_s: float) -> None:
+    kind = "neo4j"
+
+    def __init__(self, driver: Driver, database: str | None, timeout_s: float, where: str = "") -> None:
         self.driver = driver
         self.database = database
-        self.kind = kind
         self.timeout_s = timeout_s
+        self.where = where
 
     def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
         return self.read_text(cypher(name), **params)
@@ -54,14 +48,14 @@ class Engine:
             with self.driver.session(database=self.database) as session:
                 return session.execute_read(work)
         except (ServiceUnavailable, SessionExpired) as error:
-            raise EngineUnavailable(str(error)) from error
+            raise EngineUnavailable(f"Neo4j at {self.where} stopped answering: {error}") from error
 
     def execute_write(self, work: Callable[[ManagedTransaction], T]) -> T:
         try:
             with self.driver.session(database=self.database) as session:
                 return session.execute_write(work)
         except (ServiceUnavailable, SessionExpired) as error:
-            raise EngineUnavailable(str(error)) from error
+            raise EngineUnavailable(f"Neo4j at {self.where} stopped answering: {error}") from error
 
     def server_agent(self) -> str:
         return str(self.driver.get_server_info().agent)
@@ -74,140 +68,47 @@ class Engine:
             return False
 
 
-def jvm_started() -> bool:
-    """Whether this process has started the embedded engine's JVM."""
-    import sys
+def _target(settings: Settings) -> tuple[str, tuple[str, str], str | None, str]:
+    """(uri, auth, database, how to fix a refused password) for the configured server."""
+    if settings.neo4j_uri is not None:
+        return (settings.neo4j_uri, (settings.neo4j_user, settings.neo4j_password or ""), settings.neo4j_database,
+                "check NEO4J_USER and NEO4J_PASSWORD")
+    from graph.server.lifecycle import DATABASE, USER, Home, connection
 
-    jpype = sys.modules.get("jpype")
-    return bool(jpype is not None and jpype.isJVMStarted())
-
-
-def exit_process(code: int) -> None:
-    """End a process that ran the embedded engine without the interpreter's shutdown: the JVM's exit hooks can
-    crash it there (seen here once in a few runs, after all work was done), which would turn success into a
-    failing exit code. Output is flushed first; engines have been closed by their context managers."""
-    import sys
-
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    uri, secret = connection(settings)
+    return (uri, (USER, secret), DATABASE,
+            f"the password in {Home.of(settings).password_file} is not the server's (was it changed in Neo4j Browser?); "
+            "put the current one in that file")
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def connect(settings: Settings) -> Engine:
+    """An open Engine on the configured server (close its driver when done); the errors say what to do in one
+    sentence: not running, wrong password, unreachable."""
+    uri, auth, database, fix = _target(settings)
+    # Only warnings from the server: `IF NOT EXISTS` schema statements would log an "already exists" note each load.
+    driver = GraphDatabase.driver(uri, auth=auth, max_transaction_retry_time=RETRY_S, connection_timeout=5,
+                                  notifications_min_severity="WARNING")
+    try:
+        driver.verify_connectivity()
+    except AuthError as error:
+        driver.close()
+        raise WrongPassword(f"Neo4j at {uri} refused the password for user {auth[0]!r}: {fix}.") from error
+    except Exception as error:
+        driver.close()
+        if settings.neo4j_uri is None:
+            from graph.server.lifecycle import START_HINT
 
-
-class _Embedded:
-    """The in-process ArcadeDB server; the JVM allows one per process, so it is shared and started once."""
-
-    lock = threading.Lock()
-    server: Any = None
-    port: int = 0
-    password: str = ""
-    data_dir: Path | None = None
-    users: int = 0
-
-
-def boot_jvm(settings: Settings) -> None:
-    """Start the JVM the embedded engine runs in, once per process, with our timeout and logging.
-
-    Call it from the main thread when the engine will be opened from another one (an ASGI lifespan under a test
-    client runs in a worker thread): a JVM started off the main thread crashes the process when Python exits.
-    """
-    data_dir = settings.data_dir
-    data_dir.mkdir(parents=True, exist_ok=True)
-    logging_file = data_dir / "jvm-logging.properties"
-    if not logging_file.exists():
-        logging_file.write_text(
-            "handlers=java.util.logging.ConsoleHandler\n.level=SEVERE\njava.util.logging.ConsoleHandler.level=SEVERE\n"
-        )
-    # Must be set before the JVM starts: the engine ignores per-query timeouts, this one is server-wide.
-    jvm_args = os.environ.get("ARCADEDB_JVM_ARGS", "")
-    if "arcadedb.command.timeout" not in jvm_args:
-        jvm_args += f" -Darcadedb.command.timeout={settings.query_timeout_ms}"
-    if "java.util.logging.config.file" not in jvm_args:
-        jvm_args += f" -Djava.util.logging.config.file={logging_file}"
-    os.environ["ARCADEDB_JVM_ARGS"] = jvm_args.strip()
-    os.environ.setdefault("ARCADEDB_JVM_ERROR_FILE", str(data_dir / "hs_err_%p.log"))
-    from arcadedb_embedded.jvm import start_jvm
-
-    start_jvm()
-
-
-def _start_embedded(settings: Settings) -> tuple[int, str]:
-    with _Embedded.lock:
-        if _Embedded.server is not None:
-            if _Embedded.data_dir != settings.data_dir:
-                raise EngineUnavailable(
-                    f"the embedded engine already runs on {_Embedded.data_dir}; one per process"
-                )
-            _Embedded.users += 1
-            return _Embedded.port, _Embedded.password
-        data_dir = settings.data_dir
-        boot_jvm(settings)
-        import arcadedb_embedded
-
-        # A fresh password every start, never written out: the engine keeps only a hash of it, so the
-        # previous start's hash is dropped first (otherwise the engine would keep the old password).
-        users_file = data_dir / "server" / "config" / "server-users.jsonl"
-        if users_file.exists():
-            users_file.unlink()
-        password = secrets.token_urlsafe(24)
-        port, http_port = _free_port(), _free_port()
-        started = time.monotonic()
-        server = arcadedb_embedded.create_server(
-            root_path=str(data_dir / "server"),
-            root_password=password,
-            config={
-                "host": "127.0.0.1",
-                "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
-                "bolt_port": port,
-                "http_port": http_port,
-            },
-        )
-        server.start()
-        try:
-            server.get_database(EMBEDDED_DATABASE)
-        except Exception:  # the wrapper raises a generic error for "not found"
-            server.create_database(EMBEDDED_DATABASE)
-        log.info("embedded engine started on 127.0.0.1:%s in %.1fs", port, time.monotonic() - started)
-        _Embedded.server, _Embedded.port, _Embedded.password = server, port, password
-        _Embedded.data_dir, _Embedded.users = data_dir, 1
-        return port, password
-
-
-def _release_embedded() -> None:
-    with _Embedded.lock:
-        _Embedded.users -= 1
-        if _Embedded.users <= 0 and _Embedded.server is not None:
-            _Embedded.server.stop()
-            _Embedded.server = None
+            raise NotRunning(f"Neo4j does not answer at {uri} (still starting, or another program holds the port): "
+                             f"{START_HINT}, or see `landscape db status`.") from error
+        raise EngineUnavailable(f"cannot reach Neo4j at {uri}: {error}") from error
+    return Engine(driver, database, settings.query_timeout_ms / 1000, where=uri)
 
 
 @contextmanager
 def open_engine(settings: Settings | None = None) -> Iterator[Engine]:
-    """Open the configured engine: Neo4j when NEO4J_URI is set, otherwise the embedded one."""
-    settings = Settings.from_env() if settings is None else settings
-    timeout_s = settings.query_timeout_ms / 1000
-    if settings.neo4j_uri is not None:
-        driver = GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password or ""),
-                                      max_transaction_retry_time=RETRY_S)
-        try:
-            driver.verify_connectivity()
-        except Exception as error:
-            driver.close()
-            raise EngineUnavailable(f"cannot reach Neo4j at {settings.neo4j_uri}: {error}") from error
-        try:
-            yield Engine(driver, settings.neo4j_database, "neo4j", timeout_s)
-        finally:
-            driver.close()
-        return
-    port, password = _start_embedded(settings)
-    driver = GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("root", password), max_transaction_retry_time=RETRY_S)
+    """The configured server for the duration of a block: NEO4J_URI when set, else the project's local server."""
+    engine = connect(Settings.from_env() if settings is None else settings)
     try:
-        yield Engine(driver, EMBEDDED_DATABASE, "embedded", timeout_s)
+        yield engine
     finally:
-        driver.close()
-        _release_embedded()
+        engine.driver.close()

@@ -1,4 +1,4 @@
-"""The whole graph projected once into a networkx MultiDiGraph, cached until the next load."""
+"""The whole graph projected once into a networkx MultiDiGraph, cached until the next load (graph.loads)."""
 from __future__ import annotations
 
 import threading
@@ -7,25 +7,12 @@ from typing import Any
 import networkx as nx
 
 from graph.engine import Engine
+from graph.loads import generation, invalidate
 from graph.store import evidence_from_properties
 
+__all__ = ["build_projection", "generation", "invalidate", "projection"]
 _lock = threading.Lock()
 _cache: dict[int, nx.MultiDiGraph] = {}
-_generation = 0
-
-
-def invalidate() -> None:
-    """Forget cached projections (call after every load)."""
-    global _generation
-    with _lock:
-        _cache.clear()
-        _generation += 1
-
-
-def generation() -> int:
-    """How many loads this process has seen: caches of query results key on it."""
-    with _lock:
-        return _generation
 
 
 def build_projection(engine: Engine) -> nx.MultiDiGraph:
@@ -48,14 +35,15 @@ def build_projection(engine: Engine) -> nx.MultiDiGraph:
 
 
 def projection(engine: Engine) -> nx.MultiDiGraph:
-    """The cached projection for this generation (rebuilt after invalidate())."""
+    """The cached projection of the load this process knows of (rebuilt when graph.loads' generation moves)."""
+    current = generation()
     with _lock:
-        generation = _generation
-        cached = _cache.get(generation)
+        cached = _cache.get(current)
     if cached is not None:
         return cached
     built = build_projection(engine)
     with _lock:
-        if generation == _generation:
-            _cache[generation] = built
+        if current == generation():
+            _cache.clear()  # older generations are never asked for again
+            _cache[current] = built
     return built

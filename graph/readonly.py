@@ -1,10 +1,11 @@
 """Read-only Cypher for users: refuse writes before running, and roll back anything that wrote anyway.
 
-The embedded engine does not reject writes in read transactions, so safety cannot be left to the engine. Two
-layers: (1) the text, with comments and string literals blanked, must not contain a writing clause or a call to a
-procedure outside a short list of read-only ones; (2) the query runs in a read transaction that fetches at most
-`max_rows + 1` records and then checks the summary counters: any update raises inside the transaction function,
-so the driver rolls the transaction back.
+Neo4j refuses writes in the READ transaction the query runs in (`execute_read`); file URLs in `LOAD CSV` are off in
+the server's configuration and no plugin is installed (graph/server/neo4j.conf). Two checks of ours stay in front as
+friendly early messages (issue 13 reworks them): (1) the text, with comments and string literals blanked, must not
+contain a writing clause or a call to a procedure outside a short list of read-only ones; (2) the query fetches at
+most `max_rows + 1` records and the summary counters are checked: any update raises inside the transaction
+function, so the driver rolls the transaction back.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from neo4j import ManagedTransaction, unit_of_work
+from neo4j.exceptions import ClientError
 from neo4j.graph import Node, Path, Relationship
 
 from graph.engine import Engine
@@ -26,6 +28,8 @@ ADMIN_COMMANDS = frozenset({"ALTER", "GRANT", "REVOKE", "DENY", "RENAME", "START
                             "DEALLOCATE", "REALLOCATE", "USE"})
 READ_PROCEDURES = frozenset({"db.labels", "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
                              "db.schema.nodetypeproperties", "db.schema.reltypeproperties"})
+# What Neo4j answers to a write (or schema change) in a read transaction.
+ACCESS_MODE = "Neo.ClientError.Statement.AccessMode"
 _COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", re.S)
 _IDENTIFIER = re.compile(r"`[^`]*`")
@@ -137,5 +141,11 @@ def execute_checked(engine: Engine, query: str, parameters: dict[str, Any], max_
             raise WriteRefused("read-only: the query changed the graph; the change was rolled back")
         return columns, rows, truncated
 
-    columns, rows, truncated = engine.execute_read(work)
+    try:
+        columns, rows, truncated = engine.execute_read(work)
+    except ClientError as error:
+        if error.code == ACCESS_MODE:
+            raise WriteRefused("read-only: the query tried to write; Neo4j refused it in the read transaction, which "
+                               "was rolled back") from error
+        raise
     return Answer(columns, rows, truncated, round((time.perf_counter() - started) * 1000, 1))

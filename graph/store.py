@@ -2,17 +2,25 @@
 from __future__ import annotations
 
 import re
+import uuid
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
-from neo4j import ManagedTransaction
+from neo4j import ManagedTransaction, unit_of_work
 
+from graph import loads
 from graph.engine import Engine
 from graph.model import Evidence, Facts
 from graph.queries import cypher, query_names, specialise
 
 BATCH = 1_000
+# A load is one transaction with its own timeout, so the server's backstop for other transactions
+# (db.transaction.timeout, graph/server/neo4j.conf) does not cut a large one.
+LOAD_TIMEOUT_S = 3600.0
+# How long a load waits for a new index (the full-text index is populated in the background) to come online.
+INDEX_WAIT_S = 300
 EVIDENCE_KEYS = ("ev_docs", "ev_starts", "ev_ends", "ev_quotes", "ev_methods")
 Progress = Callable[[int], None]
 
@@ -46,7 +54,7 @@ def evidence_from_properties(props: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _clean(props: dict[str, Any]) -> dict[str, Any]:
-    # Neither engine stores null properties; an empty list is kept (it means "none found").
+    # Neo4j stores no null properties; an empty list is kept (it means "none found").
     return {key: value for key, value in props.items() if value is not None}
 
 
@@ -77,9 +85,10 @@ def relationship_rows(facts: Facts) -> dict[tuple[str, str, str], list[dict[str,
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Uniqueness constraints (and their indexes) on both engines; full-text indexes on Neo4j only."""
-    names = query_names("schema") + (query_names("neo4j") if engine.kind == "neo4j" else [])
-    for name in names:
+    """Uniqueness constraints (and their indexes) and the full-text index, each in its own transaction (Neo4j runs
+    no schema change and data write in one); then wait until every index is online, so that search finds what the
+    load writes."""
+    for name in query_names("schema"):
         text = cypher(name)
 
         def create(tx: ManagedTransaction, text: str = text) -> None:
@@ -87,8 +96,14 @@ def ensure_schema(engine: Engine) -> None:
 
         engine.execute_write(create)
 
+    def wait(tx: ManagedTransaction) -> None:
+        tx.run(cypher("load/await_indexes"), seconds=INDEX_WAIT_S).consume()
 
-def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: Progress | None = None) -> None:
+    engine.execute_read(wait)
+
+
+def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: Progress | None = None,
+                batch: int = BATCH) -> None:
     """Validate, then write every node and relationship in one transaction: all or nothing."""
     facts.validate_schema()
     nodes = node_rows(facts)
@@ -98,30 +113,33 @@ def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: 
     node_query = "load/create_nodes" if reset else "load/merge_nodes"
     rel_query = "load/create_relationships" if reset else "load/merge_relationships"
 
+    load_id = uuid.uuid4().hex
+
+    @unit_of_work(timeout=LOAD_TIMEOUT_S)
     def work(tx: ManagedTransaction) -> None:
         if reset:
             tx.run(cypher("load/delete_all")).consume()
         for label, rows in sorted(nodes.items()):
-            for batch in _batches(rows):
-                tx.run(specialise(node_query, label=label), rows=batch).consume()
+            for chunk in _batches(rows, batch):
+                tx.run(specialise(node_query, label=label), rows=chunk).consume()
                 if progress is not None:
-                    progress(len(batch))
+                    progress(len(chunk))
         for (rel_type, start_label, end_label), rows in sorted(rels.items()):
-            for batch in _batches(rows):
+            for chunk in _batches(rows, batch):
                 text = specialise(rel_query, type=rel_type, start=start_label, end=end_label)
-                tx.run(text, rows=batch).consume()
+                tx.run(text, rows=chunk).consume()
                 if progress is not None:
-                    progress(len(batch))
+                    progress(len(chunk))
+        tx.run(cypher("load/mark_load"), load_id=load_id, loaded_at=datetime.now(UTC).isoformat(timespec="seconds"),
+               nodes=len(facts.nodes), relationships=len(facts.relationships)).consume()
 
     ensure_schema(engine)
     engine.execute_write(work)
-    from graph.projection import invalidate
-
-    invalidate()
+    loads.loaded(load_id)
 
 
-def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    return [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)]
+def _batches(rows: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
 
 
 def export_graph(engine: Engine) -> dict[str, list[dict[str, Any]]]:

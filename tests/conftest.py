@@ -1,7 +1,21 @@
-"""Shared fixtures: the seed Facts (no database), and one embedded engine with the seeds loaded."""
+"""Shared fixtures: the seed Facts (no database), and one Neo4j for the whole session with the seeds loaded.
+
+The session starts its own Neo4j as a separate process (graph.server.lifecycle, as `landscape db start` does) in a
+temporary data folder, on free ports, with its own password, and stops it at the end whatever happens: a finalizer,
+an atexit hook, and a watchdog process that stops it if this one dies without either. With NEO4J_URI set, that
+server is used instead; it is emptied, so LANDSCAPE_TEST_ALLOW_RESET=1 must say that this is fine.
+"""
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,11 +23,81 @@ from fastapi.testclient import TestClient
 
 from graph.engine import Engine, open_engine
 from graph.model import Facts
+from graph.server import lifecycle
 from graph.settings import REPO, Settings
 from graph.store import write_facts
 from loaders.pipeline import load_directory
 
 SEEDS = REPO / "seeds"
+# Short limits so that tests see them act; the session's server loads the seeds only, so its memory is small.
+QUERY_TIMEOUT_MS, MAX_ROWS = 4000, 50
+SERVER_MEMORY = {"neo4j_heap": "1g", "neo4j_tx_memory": "256m", "neo4j_total_tx_memory": "512m"}
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _watchdog(parent: int, child: int) -> None:
+    """A small process that stops the server if the test process dies without stopping it (SIGKILL, a crash)."""
+    script = (f"while kill -0 {parent} 2>/dev/null; do sleep 2; done; kill -TERM {child} 2>/dev/null; "
+              f"for i in $(seq 1 60); do kill -0 {child} 2>/dev/null || exit 0; sleep 1; done; kill -KILL {child}")
+    subprocess.Popen(["sh", "-c", script], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+class SessionServer:
+    """The session's own Neo4j: started once, stopped once (finalizer or atexit, whichever comes first)."""
+
+    def __init__(self, settings: Settings, folder: Path) -> None:
+        self.settings, self.folder = settings, folder
+        self.state: lifecycle.RunState | None = None
+
+    def start(self) -> None:
+        self.state, _ = lifecycle.start(self.settings)
+        _watchdog(os.getpid(), self.state.pid)
+
+    def stop(self) -> None:
+        if self.state is not None:
+            lifecycle.stop(self.settings, timeout_s=30)
+            self.state = None
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _session_settings() -> tuple[Settings, SessionServer | None]:
+    env = Settings.from_env()
+    if env.neo4j_uri is not None:
+        if os.environ.get("LANDSCAPE_TEST_ALLOW_RESET") != "1":
+            raise pytest.UsageError(f"NEO4J_URI is set ({env.neo4j_uri}): the tests empty that server. Set "
+                                    "LANDSCAPE_TEST_ALLOW_RESET=1 to allow it, or unset NEO4J_URI to let the tests "
+                                    "start their own Neo4j.")
+        folder = Path(tempfile.mkdtemp(prefix="landscape-test-"))
+        return replace(env, data_dir=folder, query_timeout_ms=QUERY_TIMEOUT_MS, max_rows=MAX_ROWS), None
+    folder = Path(tempfile.mkdtemp(prefix="landscape-test-neo4j-"))
+    settings = replace(env, data_dir=folder, neo4j_bolt_port=free_port(), neo4j_http_port=free_port(),
+                       api_url=f"http://127.0.0.1:{free_port()}", query_timeout_ms=QUERY_TIMEOUT_MS, max_rows=MAX_ROWS,
+                       neo4j_heap=SERVER_MEMORY["neo4j_heap"], neo4j_tx_memory=SERVER_MEMORY["neo4j_tx_memory"],
+                       neo4j_total_tx_memory=SERVER_MEMORY["neo4j_total_tx_memory"])
+    return settings, SessionServer(settings, folder)
+
+
+@pytest.fixture(scope="session")
+def settings() -> Iterator[Settings]:
+    """The session's settings; with no NEO4J_URI, its own Neo4j runs for the whole session."""
+    chosen, server = _session_settings()
+    if server is None:
+        yield chosen
+        shutil.rmtree(chosen.data_dir, ignore_errors=True)
+        return
+    atexit.register(server.stop)
+    try:
+        server.start()
+        yield chosen
+    finally:
+        server.stop()
+        atexit.unregister(server.stop)
 
 
 @pytest.fixture(scope="session")
@@ -22,15 +106,10 @@ def seed_facts() -> Facts:
 
 
 @pytest.fixture(scope="session")
-def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    # A short server-wide query timeout (set once, when the JVM starts) lets a test see a runaway query stopped.
-    return Settings(data_dir=Path(tmp_path_factory.mktemp("engine")), seeds_dir=SEEDS, query_timeout_ms=4000, max_rows=50)
-
-
-@pytest.fixture(scope="session")
 def engine(settings: Settings) -> Iterator[Engine]:
-    """The one embedded engine of the test session (the JVM allows one per process)."""
+    """The session's Neo4j, emptied."""
     with open_engine(settings) as opened:
+        write_facts(opened, Facts(), reset=True)
         yield opened
 
 
@@ -50,18 +129,14 @@ def client(settings: Settings, loaded_engine: Engine) -> Iterator[TestClient]:
         yield test_client
 
 
-_exit_status: list[int] = []
+@pytest.fixture
+def cli_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """The environment a `landscape` command (in-process or a subprocess) needs to reach the session's Neo4j."""
+    monkeypatch.setenv("LANDSCAPE_DATA_DIR", str(settings.data_dir))
+    return settings
 
 
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    _exit_status.append(int(exitstatus))
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """After the report: end without the interpreter's shutdown, where the embedded engine's JVM exit hooks can
-    crash the process (seen once in a few runs) and turn a passing run into a failing exit code."""
-    from graph.engine import exit_process, jvm_started
-
-    if jvm_started() and _exit_status:
-        exit_process(_exit_status[-1])
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """`landscape ARGS` in its own process (as a user runs it)."""
+    return subprocess.run([sys.executable, "-m", "cli.main", *args], cwd=REPO, env=env or dict(os.environ),
+                          capture_output=True, text=True, timeout=timeout)

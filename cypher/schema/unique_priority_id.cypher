@@ -1,3 +1,3 @@
-// Schema: Priority ids are unique (runs on Neo4j and on the embedded engine, where it also builds the id index).
+// Schema: Priority ids are unique (the constraint also builds the index that MERGE and MATCH by id use).
 // Parameters: none.
 CREATE CONSTRAINT priority_id IF NOT EXISTS FOR (n:Priority) REQUIRE n.id IS UNIQUE

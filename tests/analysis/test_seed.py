@@ -109,7 +109,7 @@ def test_routes_refuse_bad_filters(client: TestClient) -> None:
 
 def test_cli_writes_a_markdown_and_an_html_report(loaded_engine: Engine, settings: Settings, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from graph.cli import main
+    from cli.main import main
 
     monkeypatch.setenv("LANDSCAPE_DATA_DIR", str(settings.data_dir))  # share the session's engine
     report = tmp_path / "report.md"

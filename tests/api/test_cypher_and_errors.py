@@ -76,7 +76,7 @@ def test_words_of_write_clauses_are_fine_as_names_and_text() -> None:
 
 
 def test_a_write_that_passes_the_text_check_is_rolled_back(loaded_engine: Engine) -> None:
-    """The second layer alone: the embedded engine runs writes in read transactions; the counters catch them."""
+    """The second layer alone: Neo4j refuses the write in the read transaction; nothing is written."""
     before = count(loaded_engine)
     with pytest.raises(WriteRefused, match="rolled back"):
         execute_checked(loaded_engine, "CREATE (n:Body {id: 'intruder', name: 'x'}) RETURN n", {}, 10)
@@ -107,9 +107,8 @@ def test_one_error_shape(client: TestClient) -> None:
 
 
 def test_engine_down_is_503_with_retry_after(settings: Settings) -> None:
-    dead = Engine(GraphDatabase.driver("bolt://127.0.0.1:9", auth=("root", "x"), connection_timeout=1,
-                                        max_transaction_retry_time=0.2), None,
-                  "embedded", 1.0)
+    dead = Engine(GraphDatabase.driver("bolt://127.0.0.1:9", auth=("neo4j", "x"), connection_timeout=1,
+                                        max_transaction_retry_time=0.2), None, 1.0, where="bolt://127.0.0.1:9")
     try:
         with TestClient(create_app(settings=settings, engine=dead)) as down:
             for response in (down.get("/bodies/strategic-partnership-board"), down.get("/health"),

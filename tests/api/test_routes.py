@@ -1,4 +1,4 @@
-"""Every route in-process against the embedded engine with the seeds loaded, including the foundation's examples."""
+"""Every route in-process against Neo4j with the seeds loaded, including the foundation's examples."""
 from __future__ import annotations
 
 from typing import Any
@@ -226,7 +226,7 @@ def test_documents_and_queries(client: TestClient) -> None:
 
 def test_health(client: TestClient) -> None:
     health = client.get("/health").json()
-    assert health["engine"] == "embedded" and health["reachable"] and health["counts"]["Body"] > 100
+    assert health["engine"] == "neo4j" and health["reachable"] and health["counts"]["Body"] > 100
 
 
 def test_answers_are_cached_until_the_next_load(client: TestClient) -> None:

@@ -1,4 +1,4 @@
-"""Diagrams of the seed landscape through the routes and the command line, against the loaded embedded engine."""
+"""Diagrams of the seed landscape through the routes and the command line, against Neo4j with the seeds loaded."""
 from __future__ import annotations
 
 import re
@@ -156,7 +156,7 @@ def test_funding_shows_stream_allocating_body_and_amounts(diagrams: TestClient) 
 
 def test_cli_writes_diagram_files(settings: Settings, loaded_engine: Engine, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from graph.cli import main
+    from cli.main import main
 
     monkeypatch.setenv("LANDSCAPE_DATA_DIR", str(settings.data_dir))  # share the session's engine
     png = tmp_path / "landscape.png"

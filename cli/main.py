@@ -1,9 +1,13 @@
-"""The `landscape` command line: load, stats, export, serve."""
+"""The `landscape` command line: load, stats, export, analyse, diagram, serve, and db (the local Neo4j server).
+
+Every command talks to one Neo4j over Bolt: the project's local server (`landscape db start`; its run state tells
+where) or the one NEO4J_URI names. Whatever is wrong with it is one plain sentence and exit code 3."""
 from __future__ import annotations
 
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -30,9 +34,10 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
     total = len(facts.nodes) + len(facts.relationships)
     with open_engine(settings) as engine, tqdm(total=total, unit="item", desc="writing", disable=args.quiet) as bar:
         write_facts(engine, facts, reset=args.reset, progress=bar.update)
+        where = engine.where
     print(
         f"loaded {len(facts.nodes)} nodes, {len(facts.relationships)} relationships, "
-        f"{len(facts.findings)} data-quality findings into the {settings.engine_kind} engine "
+        f"{len(facts.findings)} data-quality findings into Neo4j at {where} "
         f"in {time.monotonic() - started:.1f}s"
     )
     return 0
@@ -135,8 +140,22 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from api.app import create_app
+    from graph.engine import connect
 
+    connect(settings).driver.close()  # a plain sentence now rather than a traceback from the app's start-up
+    api = f"http://{args.host}:{args.port}"
+    print(f"API on {api} (OpenAPI: {api}/docs); in Neo4j Browser: :play {api}/browser/guide.html", flush=True)
+    if settings.local:
+        from cli.db import describe
+        from graph.server.lifecycle import Home, running
+
+        state = running(Home.of(settings))
+        if state is not None:
+            print(describe(state, settings), flush=True)
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    if settings.local:
+        print("The API has stopped; Neo4j keeps running, so other commands still work. "
+              "Stop it with `landscape db stop`.")
     return 0
 
 
@@ -187,26 +206,33 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=_serve)
+    from cli import db
+
+    db.add_parser(sub)
     return parser
 
 
 def run() -> None:
-    """The console script: main(), then an exit that skips the JVM's shutdown hooks when the engine ran here."""
-    from graph.engine import exit_process, jvm_started
-
-    code = main()
-    if jvm_started():
-        exit_process(code)
+    """The console script."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # `landscape stats | head`: the reader left; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
     raise SystemExit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("neo4j").setLevel(logging.WARNING)  # the driver's notes go to the server's log, not the terminal
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:  # a bad argument (argparse said why) or --help: the code, not an exception
         return int(stop.code or 0)
-    from graph.engine import EngineUnavailable
+    from neo4j.exceptions import DriverError, Neo4jError
+
+    from graph.errors import EngineUnavailable
     from loaders.read import DocumentError
 
     try:
@@ -215,7 +241,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error} (nothing was written)", file=sys.stderr)
         return 2
     except EngineUnavailable as error:
-        print(f"error: graph engine unavailable: {error}", file=sys.stderr)
+        print(str(error), file=sys.stderr)
+        return 3
+    except Neo4jError as error:  # the server refused the work (a limit, a constraint): its own words, no traceback
+        print(f"Neo4j refused: {error.message} ({error.code}); nothing was changed.", file=sys.stderr)
+        return 3
+    except DriverError as error:
+        print(f"Neo4j connection failed: {error}.", file=sys.stderr)
         return 3
 
 

@@ -1,0 +1,3 @@
+// Load: wait (at most $seconds) until every index is online; a new full-text index is populated in the background.
+// Parameters: $seconds.
+CALL db.awaitIndexes($seconds)

@@ -1,0 +1,1 @@
+"""The project's own Neo4j server: what it needs installed (install), and its process (lifecycle)."""
