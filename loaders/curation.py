@@ -13,7 +13,7 @@ from graph.model import Evidence
 from loaders.read import Document, DocumentError
 
 if TYPE_CHECKING:
-    from loaders.extract import Raw
+    from loaders.raw import Raw
 
 CURATION_FILE = "curation.yaml"
 
@@ -64,7 +64,7 @@ class Curation:
         return None
 
     def apply_to(self, raw: Raw) -> None:
-        from loaders.extract import Ref
+        from loaders.raw import Ref
         from loaders.resolve import normalise
 
         for index, group in enumerate(self.entries.get("same_as") or []):

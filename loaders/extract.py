@@ -4,57 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import Evidence, Facts, Finding
+from graph.model import Evidence, Facts
 from loaders import rules
 from loaders.mentions import ROLE_WORDS, Mention, find_mentions, initials, vocab
+from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
 from loaders.text import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A thing as a document names it; loaders.resolve maps it to a node id."""
-
-    label: str
-    name: str
-
-
-@dataclass
-class RawNode:
-    ref: Ref
-    evidence: Evidence
-    properties: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class RawRel:
-    type: str
-    start: Ref
-    end: Ref
-    evidence: Evidence
-    properties: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class Raw:
-    nodes: list[RawNode] = field(default_factory=list)
-    rels: list[RawRel] = field(default_factory=list)
-    aliases: list[tuple[Ref, str, Evidence]] = field(default_factory=list)  # (thing, another name for it)
-    findings: list[Finding] = field(default_factory=list)
-    documents: dict[str, Document] = field(default_factory=dict)
-
-    def node(self, ref: Ref, ev: Evidence, **props: Any) -> Ref:
-        self.nodes.append(RawNode(ref, ev, {k: v for k, v in props.items() if v is not None}))
-        return ref
-
-    def rel(self, rel_type: str, start: Ref, end: Ref, ev: Evidence, **props: Any) -> None:
-        if start == end:
-            return
-        self.rels.append(RawRel(rel_type, start, end, ev, {k: v for k, v in props.items() if v is not None}))
-
 
 COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+)(?:(?: and | & | )[A-Z][a-z]+){0,3}) (District|Borough|County|City) Council\b")
 COUNCIL_LEVEL = {"District": "district", "Borough": "district", "County": "county", "City": "city"}

@@ -11,8 +11,8 @@ from typing import Any
 from graph.model import ID_PREFIX, Evidence, Facts, Node, Relationship, slugify
 from graph.schema import load_schema
 from loaders.curation import Curation, load_curation
-from loaders.extract import Raw, Ref
 from loaders.mentions import vocab
+from loaders.raw import Raw, Ref
 
 MAX_EVIDENCE = 8
 

@@ -11,7 +11,8 @@ from loaders.mentions import Mention, find_mentions
 from loaders.text import Block, Sentence
 
 if TYPE_CHECKING:
-    from loaders.extract import DocumentExtractor, Ref
+    from loaders.extract import DocumentExtractor
+    from loaders.raw import Ref
 
 AMOUNT = re.compile(r"^\s*£?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:\(.*\))?\s*$")
 TOTAL = re.compile(r"^\s*(?:grand total|total(?: allocated)?|allocation in total|sub-?total)\b", re.I)
@@ -50,7 +51,7 @@ def _cells(ext: DocumentExtractor, row: Block) -> list[tuple[str, int, int]]:
 
 def extract_table(ext: DocumentExtractor, rows: list[Block], intro: tuple[Sentence, list[Mention]] | None,
                   heading: str) -> None:
-    from loaders.extract import Ref
+    from loaders.raw import Ref
 
     ext.table_count += 1
     table_no = ext.table_count
@@ -208,7 +209,7 @@ def _finding(ext: DocumentExtractor, cells: list[tuple[str, int, int]], rule: st
 
 
 def _theme_ref(text: str) -> Ref | None:
-    from loaders.extract import Ref
+    from loaders.raw import Ref
     from loaders.resolve import themes_of
 
     found = themes_of(text)
@@ -217,7 +218,7 @@ def _theme_ref(text: str) -> Ref | None:
 
 def _targets(ext: DocumentExtractor, ref: Ref, purpose: str, cells: list[tuple[str, int, int]], ev: Any,
              recipients_are_areas: bool, section_theme: Ref | None) -> None:
-    from loaders.extract import Ref
+    from loaders.raw import Ref
 
     if recipients_are_areas:
         area = ext.area_of(purpose)
@@ -247,7 +248,7 @@ def _targets(ext: DocumentExtractor, ref: Ref, purpose: str, cells: list[tuple[s
 def extract_acronyms(ext: DocumentExtractor, rows: list[Block]) -> None:
     """The acronym table: each row holds one or two (acronym, meaning) pairs; meanings that name a body,
     programme or stream make the acronym an alias of it, and their notes state renames and mergers."""
-    from loaders.extract import Ref
+    from loaders.raw import Ref
 
     for row in rows:
         cells = _cells(ext, row)
@@ -304,7 +305,7 @@ MONEY = re.compile(r"£\s?(\d{1,3}(?:,\s?\d{3})+|\d+(?:\.\d+)?)\s*(million|m\b|b
 
 def prose_allocations(ext: DocumentExtractor, s: Sentence, mentions: list[Mention]) -> None:
     """Money stated in a sentence of the funding chapter: '£X for <area>', '<body> has received £X'."""
-    from loaders.extract import Ref
+    from loaders.raw import Ref
 
     if not ext.in_funding:
         return
