@@ -11,7 +11,7 @@ from loaders import rules
 from loaders.mentions import ROLE_WORDS, Mention, find_mentions, initials, vocab
 from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
-from loaders.text import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
+from loaders.structure import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
 
 COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+)(?:(?: and | & | )[A-Z][a-z]+){0,3}) (District|Borough|County|City) Council\b")
 COUNCIL_LEVEL = {"District": "district", "Borough": "district", "County": "county", "City": "city"}
