@@ -7,10 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 from graph.model import Evidence, Facts
-from loaders import rules
+from loaders import relations, rules
 from loaders.mentions import ROLE_WORDS, Mention, find_mentions, initials, vocab
 from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
+from loaders.rules.registry import rules_for
 from loaders.structure import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
 
 COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+)(?:(?: and | & | )[A-Z][a-z]+){0,3}) (District|Borough|County|City) Council\b")
@@ -305,6 +306,9 @@ class DocumentExtractor:
                 intro = None
                 i = j
                 continue
+            if block.kind == "label":
+                for unit in rules_for("label"):
+                    unit.apply(self, block)
             # a paragraph: a short "Area:" line introduces the list that follows
             sents = sentences_of(block)
             for s in sents:
@@ -349,9 +353,9 @@ class DocumentExtractor:
             if named:
                 self.subject = named[0]
         self.relations(s, mentions)
-        self.passive_relations(s, mentions)
         self.stated_priority(s, mentions)
-        self.chair(s, mentions)
+        for unit in rules_for("sentence"):
+            unit.apply(self, s, mentions)
         self.membership(s, mentions)
         self.renames(s, mentions)
         self.established(s, mentions)
@@ -373,8 +377,7 @@ class DocumentExtractor:
             pronoun = self.pronoun_subject(s)
             if pronoun is not None:
                 return pronoun
-        starts = [found.start() for _, p in rules.TRIGGERS if (found := p.search(s.text)) is not None]
-        first_trigger = min(starts, default=len(s.text))
+        first_trigger = min((h.start for h in relations.hits(s.text) if h.frame.voice == "active"), default=len(s.text))
         lead = LEADING_PHRASE.match(s.text)
         skip_until = s.start + lead.end() if lead else s.start
         chaired = [(s.start + c.start(), s.start + c.end()) for c in rules.CHAIRED_BY.finditer(s.text)]
@@ -391,117 +394,16 @@ class DocumentExtractor:
         return Ref("Acronym", m.name) if m.label == "Acronym" else Ref(m.label, m.name)
 
     def relations(self, s: Sentence, mentions: list[Mention]) -> None:
-        text = s.text
-        inverted = GOVERNANCE_BY.search(text)
-        if inverted is not None:
-            things = [m for m in mentions if m.start - s.start >= inverted.start(1) and m.start - s.start < inverted.end(1)
-                      and m.label in {"Programme", "Body", "Acronym", "FundingStream"}]
-            givers = [m for m in mentions if m.start - s.start >= inverted.start(2) and m.label in {"Body", "Acronym"}]
-            if things and givers:
-                self.raw.rel("OVERSEES", self.ref_of(givers[0]), self.ref_of(things[0]),
-                             self.ev(s.start, s.end, "rule:oversees"),
-                             status=rules.status_before(text[:inverted.start(2)], text))
-        hits: list[tuple[int, int, str]] = []
-        for rel_type, pattern in rules.TRIGGERS:
-            for match in pattern.finditer(text):
-                if any(a <= match.start() < b for a, b, _ in hits):
-                    continue
-                hits.append((match.start(), match.end(), rel_type))
-        if not hits:
-            return
-        hits.sort()
+        """Lines the grammar reads in the sentence (loaders.relations), written as raw relationships."""
         subject = self.sentence_subject(s, mentions)
-        for index, (a, b, rel_type) in enumerate(hits):
-            if rules.NEGATION.search(text[:a]):
-                continue
-            stop = hits[index + 1][0] if index + 1 < len(hits) else len(text)
-            objects_text_end = stop
-            colon = text.find(":", b, stop)
-            after_colon: list[Mention] = []
-            if colon != -1:
-                objects_text_end = colon
-                after_colon = [m for m in mentions if m.start - s.start > colon and m.label in {"Body", "Acronym"}]
-            boundary = CLAUSE_END.search(text, b)
-            if boundary is not None and boundary.start() < objects_text_end:
-                objects_text_end = boundary.start()
-            objects = [m for m in mentions if b <= m.start - s.start < objects_text_end]
-            wanted = {"Body", "Acronym"}
-            if rel_type in {"OVERSEES", "COMMISSIONS"}:
-                wanted |= {"Programme", "FundingStream"}
-            objects = _contiguous([m for m in objects if m.label in wanted], s, b)
-            if rel_type == "REPORTS_TO" and re.match(r"\s*the partnership\b", text[b:], re.I) and not objects:
-                target = self.subject if self.subject is not None else self.focus
-                if target is not None:
-                    objects = [Mention("Body", target.name, s.start + b, s.start + b + 16, head=target.head)]
-            if not objects:
-                continue
-            status = rules.status_before(text[:a], text)
-            props: dict[str, Any] = {"status": status}
-            when = rules.date_in(text)
-            if rel_type in {"MERGED_INTO", "SUCCEEDED_BY"} and when:
+        fallback = self.subject if self.subject is not None else self.focus
+        for found in relations.sentence_candidates(s.text, s.start, mentions, subject, fallback):
+            props: dict[str, Any] = {"status": found.status}
+            when = rules.date_in(s.text)
+            if found.type in {"MERGED_INTO", "SUCCEEDED_BY"} and when:
                 props["valid_from"] = when
-            ev = self.ev(s.start, s.end, f"rule:{rel_type.lower()}")
-            subjects: list[Mention] = []
-            if after_colon and (subject is None or subject.start - s.start > a or LIST_SUBJECT.search(text[:a])):
-                subjects = after_colon  # "two groups that report to the SLP: The DACG ..., and the CJSCG"
-            elif rel_type == "MERGED_INTO" and "merge with" in text[a:b].lower():
-                before = [m for m in mentions if m.start - s.start < a and m.label in {"Body", "Acronym"}]
-                inside = [m for m in mentions if a <= m.start - s.start < b and m.label in {"Body", "Acronym"}]
-                subjects = before[-1:] + inside
-                objects = objects[:1]
-            elif (hung := _relative_clause_subject(s, mentions, a, right_before=True)) is not None:
-                subjects = [hung]  # "... to the Staying Healthy group which is sub-group of the X Board"
-            elif LIST_SUBJECT.search(text[max(0, a - 60):a]):
-                continue  # "five key theme groups that report to ...": the list that follows names them
-            elif subject is not None and subject.start - s.start < a:
-                subjects = [subject]
-            elif subject is not None:
-                subjects = [subject]
-            for subj in subjects:
-                for obj in objects:
-                    if obj is subj or obj.name == subj.name:
-                        continue
-                    self.raw.rel(rel_type, self.ref_of(subj), self.ref_of(obj), ev, **props)
-                    if rel_type == "MERGED_INTO" and when:
-                        self.raw.rel("MERGED_INTO", self.ref_of(subj), self.ref_of(obj), ev, **props)
-
-    def chair(self, s: Sentence, mentions: list[Mention]) -> None:
-        for match in rules.PERSON_CHAIR.finditer(s.text):
-            inside = [m for m in mentions if s.start + match.start(2) <= m.start < s.start + match.end(2)
-                      and m.label in {"Body", "Acronym"}]
-            if not inside or match.group(3) != "Chair":
-                continue
-            body = inside[0]
-            role = Ref("Role", f"Chair of the {body.name}" if body.label == "Body" else f"{body.name} Chair")
-            ev = self.ev(s.start + match.start(), s.start + match.end(), "rule:chaired_by")
-            self.raw.node(role, ev, holder=match.group(1))
-            self.raw.rel("CHAIRED_BY", self.ref_of(body), role, ev, status="current")
-        for match in rules.CHAIRED_BY.finditer(s.text):
-            role_text = match.group(1).strip()
-            role_text = re.sub(r"^(?:[A-Z][\w]*'s\s+)", lambda m: m.group(), role_text)
-            if not role_text or rules.NEGATION.search(s.text[:match.start()]):
-                continue
-            role_start = s.start + match.start(1)
-            role_name = re.sub(r"\s+", " ", role_text)
-            body_mentions = [m for m in mentions if m.label in {"Body", "Acronym"}
-                             and not (role_start <= m.start < role_start + len(role_text))]
-            if not body_mentions:
-                continue
-            before = [m for m in body_mentions if m.start < s.start + match.start()]
-            after = [m for m in body_mentions if m.start >= s.start + match.end()]
-            chaired: Mention | None
-            if match.start() < 3 and after:  # "Chaired by the Chief Constable, the Board ..."
-                chaired = after[0]
-            elif before:
-                chaired = before[-1] if re.search(r"\b(?:is|are) chaired", match.group()) else before[0]
-            else:
-                chaired = self.focus
-            if chaired is None:
-                continue
-            ev = self.ev(s.start, s.end, "rule:chaired_by")
-            role = Ref("Role", role_name)
-            self.raw.node(role, self.ev(role_start, role_start + len(role_text), "rule:chaired_by"))
-            self.raw.rel("CHAIRED_BY", self.ref_of(chaired), role, ev, status="current")
+            self.raw.rel(found.type, self.ref_of(found.start), self.ref_of(found.end),
+                         self.ev(s.start, s.end, f"rule:{found.type.lower()}"), **props)
 
     def membership(self, s: Sentence, mentions: list[Mention]) -> None:
         match = rules.MEMBERSHIP.search(s.text)
@@ -517,11 +419,11 @@ class DocumentExtractor:
             for m in members:
                 if m.name != subject.name:
                     self.raw.rel("PART_OF", self.ref_of(m), self.ref_of(subject), ev,
-                                 status=rules.status_before(s.text[:compr.start()], s.text))
+                                 status=relations.status_of(s.text[:compr.start()], s.text))
             return
         if match is None:
             return
-        subject = _relative_clause_subject(s, mentions, match.start())
+        subject = relations.relative_clause_subject(s.text, s.start, mentions, match.start())
         hung = subject is not None
         if subject is None:
             subject = self.sentence_subject(Sentence(s.start, s.start + match.start(), s.text[:match.start()], s.block),
@@ -536,7 +438,7 @@ class DocumentExtractor:
             subject = self.focus
         if subject is None:
             return
-        status = rules.status_before(s.text[:match.start()], s.text)
+        status = relations.status_of(s.text[:match.start()], s.text)
         tail_start = match.end()
         tail = s.text[tail_start:]
         tail_end = len(tail)
@@ -709,7 +611,7 @@ class DocumentExtractor:
                 self.raw.rel("REPORTS_TO", ref, self.ref_of(target),
                              self.ev(item.body_start, item.body_start + len(name), ev_method), status="current")
             return
-        oversees = next((p.search(text) for t, p in rules.TRIGGERS if t == "OVERSEES" and p.search(text)), None)
+        oversees = next((h for h in relations.hits(text) if h.frame.type == "OVERSEES" and h.frame.voice == "active"), None)
         if oversees is not None and text.rstrip().endswith(":"):
             overseer = self.sentence_subject(sentence, mentions) or self.focus
             if overseer is None:
@@ -749,26 +651,6 @@ class DocumentExtractor:
             for owner in owners:
                 self.priority(owner, item.body_start, item.end, position, intro)
 
-    def passive_relations(self, s: Sentence, mentions: list[Mention]) -> None:
-        """"Each YOS is overseen by ...", "the MAPPA are co-ordinated and administered by a MAPPA Coordination Unit",
-        "alcohol misuse overseen by the Substance Misuse Board": the doer follows 'by', the thing comes before."""
-        for match in PASSIVE_BY.finditer(s.text):
-            if rules.NEGATION.search(s.text[:match.start()]):
-                continue
-            rel_type = PASSIVE_TYPES[match.group(1).split()[-1].lower()]
-            doers = [m for m in mentions if m.label in {"Body", "Acronym"} and m.start - s.start >= match.end()]
-            wanted = {"Programme", "FundingStream", "Body", "Acronym"} if rel_type != "DELIVERS" else {"Programme",
-                                                                                                     "Acronym"}
-            things = [m for m in mentions if m.label in wanted and m.end - s.start <= match.start()]
-            if not doers or not things or doers[0].start - s.start - match.end() > 6:
-                continue
-            clause = s.text[things[-1].end - s.start:match.start()]
-            if re.search(r"[.;]|\b(?:and|but|whilst|while)\s", clause) or len(clause) > 120:
-                continue  # the thing belongs to another clause
-            status = rules.status_before(s.text[:match.start()], s.text)
-            self.raw.rel(rel_type, self.ref_of(doers[0]), self.ref_of(things[-1]),
-                         self.ev(s.start, s.end, f"rule:{rel_type.lower()}"), status=status)
-
     def stated_priority(self, s: Sentence, mentions: list[Mention]) -> None:
         """"Reducing violent crime is a particular priority for the CSPB"; "Substance misuse has been identified by
         the Safer Rutland Partnership as a key priority": one priority, stated in a sentence."""
@@ -778,7 +660,7 @@ class DocumentExtractor:
             match = rules.PRIORITY_BY.match(s.text)
             if match is not None:
                 low, high = match.start("holder"), match.end("holder")
-        if match is None or rules.NEGATION.search(s.text):
+        if match is None or relations.negated(s.text):
             return
         holders = [m for m in mentions if m.label in {"Body", "Acronym"} and low <= m.start - s.start < high]
         if not holders:
@@ -800,7 +682,7 @@ class DocumentExtractor:
         if not text:
             return
         period = rules.period_of(intro.text) or (re.search(r"\bto (20\d\d)\b", intro.text) or [None, None])[1]
-        status = rules.status_before(intro.text, intro.text) if re.search(r"will be|is proposed", intro.text) \
+        status = relations.status_of(intro.text, intro.text) if re.search(r"will be|is proposed", intro.text) \
             else "current"
         ref = Ref("Priority", f"{owner.label}\x1f{owner.name}\x1f{text}")
         self.raw.node(ref, ev, text=text, period=period, status=status, position=position)
@@ -830,50 +712,8 @@ class DocumentExtractor:
         prose_allocations(self, s, mentions)
 
 
-PASSIVE_BY = re.compile(r"\b(?:is |are |was |were |will be |being |been )?(?:also )?"
-                        r"((?:co-ordinated and )?(?:overseen|delivered|commissioned|administered)) by (?:the |a |an )?")
-PASSIVE_TYPES = {"overseen": "OVERSEES", "delivered": "DELIVERS", "commissioned": "COMMISSIONS", "administered": "DELIVERS"}
-GOVERNANCE_BY = re.compile(r"\b[Gg]overnance of (.+?),? (?:will be |is |are )?provided by (.+)$")
-CLAUSE_END = re.compile(r",?\s+(?:which|who|whose|where|that|should|will|to drive|to ensure|in order)\b|;|\s-\s(?=[a-z])")
 LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line with|Like|Unlike|Through|With|"
                             r"Within|Under|Following|Alongside)\b[^,]*,")
-
-
-def _relative_clause_subject(s: Sentence, mentions: list[Mention], before: int,
-                             right_before: bool = False) -> Mention | None:
-    """"... the Substance Misuse Partnership Board (SMPB) which is a partnership comprising officers from ...":
-    the members belong to the body the relative clause hangs on, not to the sentence's subject. With
-    `right_before`, the clause must end at `before` ("X which is a sub-group of ...")."""
-    if right_before:
-        clause = re.search(r",?\s*\b(?:which|who)\s+(?:is|are|will be|would be)(?:\s+now)?\s*$", s.text[:before])
-        if clause is None:
-            return None
-    else:
-        clauses = list(re.finditer(r",?\s*\b(?:which|who)\b", s.text[:before]))
-        if not clauses:
-            return None
-        clause = clauses[-1]
-    named = [m for m in mentions if m.label in {"Body", "Acronym"} and m.end - s.start <= clause.start()]
-    if not named:
-        return None
-    gap = s.text[named[-1].end - s.start:clause.start()]
-    return named[-1] if re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}\))?\s*", gap) else None
-
-
-def _contiguous(objects: list[Mention], s: Sentence, trigger_end: int) -> list[Mention]:
-    """Objects of one trigger form one list: stop at the first one separated from the last by other words."""
-    out: list[Mention] = []
-    previous_end = s.start + trigger_end
-    for m in objects:
-        gap = s.text[previous_end - s.start:m.start - s.start]
-        if out and not re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}s?\))?[\s,]*(?:in (?:the )?\w+(?: \w+)?)?[\s,]*"
-                                    r"(?:and|&|or|as well as)?\s*(?:the|its|their|each|both)?\s*", gap, re.I):
-            break
-        if not out and (len(gap) > 60 or re.search(r"\b(?:through|via)\b", gap)):
-            break  # "has oversight of ... the project through the Board": the Board is the means, not the object
-        out.append(m)
-        previous_end = m.end
-    return out
 
 
 FUNCTION_WORDS = {"the", "a", "an", "to", "with", "of", "for", "by", "and", "or", "in", "on", "from", "into", "via",
@@ -884,8 +724,6 @@ EXPLETIVE_IT = re.compile(r"\s*It (?:is|was|has been|had been|will be|would be|m
                           r"(?:\w+ ){0,2}?(?:that|to|whether|how)\b")
 # A subject that is a description, not a name: "The coalition", "This new group", "A working group".
 UNNAMED_SUBJECT = re.compile(r"\s*(?:The|This|That|These|Its|Their|A|An)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s*$")
-LIST_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|several|a number of)\s+(?:\w+\s+){0,2}"
-                          r"(?:groups|boards|forums|sub-groups)\b", re.I)
 
 
 def extract_documents(documents: list[Document], progress: Callable[[str], None] | None = None) -> Facts:

@@ -34,6 +34,8 @@ _LEGISLATION_HEADS = {"Act", "Regulations", "Bill"}
 ROLE_WORDS = {"Director", "Chief", "Head", "Deputy", "Minister", "Secretary", "Leader", "Chair", "Chairman", "Member",
               "Members", "Cabinet", "Manager", "Clerk", "Officer", "Commissioner"}
 MODIFIER_HEADS = {"Police"}
+# Nouns of a relation, not of a name: "a Sub-Body of the Safer Northshire Board" names only the board.
+RELATION_NOUNS = {"subbody", "subgroup", "subgroups", "subcommittee", "subboard", "subpanel", "part"}
 TRAILERS = {"Chair", "Chairman", "Chairs", "Vice-Chair", "Members", "Member", "Manager", "Managers", "Coordinator",
             "Co-ordinator", "Lead", "Leads", "Budget"}
 
@@ -177,7 +179,7 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         k += 1
     lead_stop = [tokens[run[x]][0] for x in range(k)]
     run = run[k:]
-    if run and tokens[run[0]][0] in ROLE_WORDS:
+    if run and (tokens[run[0]][0] in ROLE_WORDS or tokens[run[0]][0].lower().replace("-", "") in RELATION_NOUNS):
         # "Director of Children's Services for Leicester City Council": the body follows the office.
         cut = next((x for x, pos in enumerate(run) if tokens[pos][0] in {"of", "for"}), None)
         if cut is None:
