@@ -81,6 +81,7 @@ class DocumentExtractor:
         self.in_funding = False
         self.stream_context: Ref | None = None
         self.blocks: list[Block] = []
+        self.heading: Block | None = None  # the heading of the section being walked
         self.table_count = 0
         self.defined: set[str] = set()  # acronyms this document has defined so far
         self.table_allocators: dict[str, Ref] = {}
@@ -207,6 +208,7 @@ class DocumentExtractor:
         sections = sections_of(self.blocks)
         for section in sections:
             heading = section.heading
+            self.heading = heading
             if heading is not None:
                 self.on_heading(heading)
             self.walk_blocks(section.blocks, heading)
@@ -315,9 +317,10 @@ class DocumentExtractor:
                 self.on_sentence(s)
             if sents:
                 last = sents[-1]
-                if len(sents) >= 2 and re.fullmatch(r"\s*(?:They|These|Those) (?:are|include)\s*:?\s*", last.text) and (
-                        rules.PRIORITY_INTRO.search(sents[-2].text)
-                        and not rules.LIST_INTRO_REPORTING.search(sents[-2].text)):
+                if len(sents) >= 2 and POINTER_INTRO.fullmatch(last.text) and (
+                        rules.PRIORITY_INTRO.search(sents[-2].text) or relations.list_frame(sents[-2].text)
+                        or relations.grammar().members.search(sents[-2].text)) and (
+                        not rules.LIST_INTRO_REPORTING.search(sents[-2].text)):
                     # "... four key areas which the partnership considers as requiring ... effort. They are:"
                     first = sents[-2]
                     last = Sentence(first.start, last.end, self.clean[first.start:last.end], block)
@@ -406,6 +409,7 @@ class DocumentExtractor:
                          self.ev(s.start, s.end, f"rule:{found.type.lower()}"), **props)
 
     def membership(self, s: Sentence, mentions: list[Mention]) -> None:
+        """Parts of a body ("is comprised of", "the Boards include"); members are the rule members-in-a-sentence."""
         match = rules.MEMBERSHIP.search(s.text)
         compr = rules.COMPRISED_OF.search(s.text)
         if compr and (match is None or compr.start() < match.start()):
@@ -421,54 +425,6 @@ class DocumentExtractor:
                     self.raw.rel("PART_OF", self.ref_of(m), self.ref_of(subject), ev,
                                  status=relations.status_of(s.text[:compr.start()], s.text))
             return
-        if match is None:
-            return
-        subject = relations.relative_clause_subject(s.text, s.start, mentions, match.start())
-        hung = subject is not None
-        if subject is None:
-            subject = self.sentence_subject(Sentence(s.start, s.start + match.start(), s.text[:match.start()], s.block),
-                                            [m for m in mentions if m.start - s.start < match.start()])
-        if subject is None and UNNAMED_SUBJECT.match(s.text[:match.start()]):
-            return  # "The coalition consists of ...": members of something the text does not name
-        if not hung and match.group().lower().startswith("comprising") and re.search(
-                r"\b(?:by|with|from|to|of|in|on|through)\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?[\w-]+,?\s*(?:currently\s+)?$",
-                s.text[:match.start()]):
-            return  # "... overseen by a local Management Board, comprising ...": the members of an unnamed board
-        if subject is None:
-            subject = self.focus
-        if subject is None:
-            return
-        status = relations.status_of(s.text[:match.start()], s.text)
-        tail_start = match.end()
-        tail = s.text[tail_start:]
-        tail_end = len(tail)
-        for stop in (" who ", " which ", " whom ", " one of ", ". "):
-            k = tail.find(stop)
-            if k != -1:
-                tail_end = min(tail_end, k)
-        ev = self.ev(s.start, s.end, "rule:member_of")
-        named = [m for m in mentions if tail_start <= m.start - s.start < tail_start + tail_end
-                 and m.label in {"Body", "Acronym"}]
-        for m in named:
-            if m.name != subject.name:
-                self.raw.rel("MEMBER_OF", self.ref_of(m), self.ref_of(subject), ev, status=status)
-        # generic agencies ("police, prisons, probation ...") that are not names
-        terms = vocab()["agency_terms"]
-        joined = sorted((term for term in terms if " and " in term), key=len, reverse=True)
-        protected = tail[:tail_end]
-        for term in joined:  # "police, fire and rescue, County Council": "fire and rescue" is one item
-            protected = re.sub(r"(?i)\b" + re.escape(term) + r"\b", lambda m: m.group().replace(" and ", " \x00 "),
-                               protected)
-        for piece in (p.replace(" \x00 ", " and ") for p in re.split(r",|;| and | - |\u2013", protected)):
-            item = piece.strip().strip(".").lower()
-            item = re.sub(r"^(?:the|a|an|all|relevant|other|senior officers or representatives of the "
-                          r"responsible authorities)\s+", "", item)
-            if item in terms:
-                offset = s.start + tail_start + tail.find(piece.strip())
-                agency = Ref("Body", terms[item])
-                aev = self.ev(offset, offset + len(piece.strip().rstrip(".")), "rule:member_of")
-                self.raw.node(agency, aev, kind="agency")
-                self.raw.rel("MEMBER_OF", agency, self.ref_of(subject), ev, status=status)
 
     def renames(self, s: Sentence, mentions: list[Mention]) -> None:
         for match in rules.FORMERLY.finditer(s.text):
@@ -555,6 +511,9 @@ class DocumentExtractor:
         return None
 
     def on_list(self, items: list[Block], intro: tuple[Sentence, list[Mention]] | None) -> None:
+        for unit in rules_for("list"):
+            if unit.apply(self, items, intro[0] if intro is not None else None, self.heading):
+                return
         if intro is None:
             return
         sentence, mentions = intro
@@ -716,6 +675,9 @@ LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line 
                             r"Within|Under|Following|Alongside)\b[^,]*,")
 
 
+# "They are:", "In West Lancashire this includes:": the sentence before says what the list is.
+POINTER_INTRO = re.compile(r"\s*(?:[A-Z][\w ]{0,30}?,?\s+)?(?:they|these|those|this|which|it|members) "
+                           r"(?:are|include|includes|comprise|comprises|is)\s*:?\s*", re.I)
 FUNCTION_WORDS = {"the", "a", "an", "to", "with", "of", "for", "by", "and", "or", "in", "on", "from", "into", "via",
                   "through", "across", "at", "between", "within", "its", "their", "our", "his", "her"}
 GENERIC_COUNCILS = {"County Council", "City Council", "District Council", "Borough Council"}

@@ -62,7 +62,8 @@ class Grammar:
 
 
 def _words(alternatives: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
+    # A trigger ends at a word's end, or after the space its last optional words leave ("comprising ").
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")(?:(?<=\s)|(?![\w-]))", re.I)
 
 
 @lru_cache(maxsize=1)

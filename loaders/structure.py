@@ -60,7 +60,8 @@ def _aligned_columns_to_tabs(text: str) -> str:
     return "\n".join(out)
 
 
-_BULLET = re.compile(r"^\s*(?:-|>|\(?[ivx]{1,4}[.)]|\(?[a-zA-Z][.)]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|\(\d{1,2}\))\s+")
+_BULLET = re.compile(r"^\s*(?:(?:-|>|\(?[ivx]{1,4}[.)]|\(?[a-zA-Z][.)]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|\(\d{1,2}\))\s+"
+                     r"|-(?=[A-Z]))")
 # "Chair: the Chief Constable", "Lead Officer- Jane Smith", "Membership:": a short label, then its value.
 LABEL_LINE = re.compile(r"^\s*([A-Z][A-Za-z'&/() ]{1,40}?)\s*(?::|\s-|-\s)\s*(.*)$")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")

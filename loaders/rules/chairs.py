@@ -13,14 +13,13 @@ from loaders.structure import Block, Sentence
 BODIES = relations.BODIES
 TITLE = r"(?:Cllr|Coun|Councillor|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Superintendent|Inspector|Chief Inspector)"
 PERSON = rf"(?:{TITLE}\.? )?[A-Z][a-z'\-]+(?: [A-Z]\.)?(?: [A-Z][a-z'\-]+){{1,2}}(?: JP| MBE| OBE| CBE| QPM)?"
-OFFICE = (r"(?:Vice[- ]?Chair(?:man|person|woman)?|Deputy Chair(?:man|person)?|Co-Chair|Joint Chair|"
-          r"(?:Independent )?Chair(?:man|person|woman)?)")
+OFFICE = (r"(?:[Vv]ice[- ]?[Cc]hair(?:man|person|woman)?|[Dd]eputy [Cc]hair(?:man|person)?|[Cc]o-[Cc]hair|"
+          r"[Jj]oint [Cc]hair|(?:[Ii]ndependent )?[Cc]hair(?:man|person|woman)?)")
 # "Cllr Adam McVey (Chair)", "Chair of Clinical Commissioning Gloucestershire (Deputy Chair)"
 IN_BRACKETS = re.compile(rf"(?P<who>{PERSON}|[A-Z][\w'&,\- ]{{3,80}}?)\s*\((?P<body>[^()]*?)\s*(?P<office>{OFFICE})\)")
 # "Coun Jane Smith, chair of the partnership", "I am the Independent Chair of both the A and the B"
 OF_BODY = re.compile(rf"(?P<who>{PERSON}|\bI)(?:,| (?:is|am|was|has been|will be|would be)(?: appointed| elected)?(?: as)?)"
-                     rf" (?:the |its |our )?(?:new |current |incoming )?(?P<office>{OFFICE}) (?:of|for) (?:both )?",
-                     re.I)
+                     rf" (?:the |its |our )?(?:new |current |incoming )?(?P<office>{OFFICE}) (?:of|for) (?:both )?")
 # "RESOLVED that Mr John Rivers be elected Vice-Chair of the Kent Community Safety Partnership"
 ELECTED = re.compile(rf"(?P<who>{PERSON}|the [A-Z][\w ]+?) (?:be|was|were|is|would be|will be) (?:likely to be )?"
                      rf"(?:appointed|elected|re-elected|confirmed)(?: as)? (?:the )?(?P<office>{OFFICE})(?: (?:of|for))?")
@@ -56,6 +55,8 @@ def _owner(ctx: Context) -> Mention | None:
 
 @rule("chair-in-brackets", input="sentence", output="CHAIRED_BY, VICE_CHAIRED_BY")
 def chair_in_brackets(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
+    if "hair" not in s.text:
+        return
     for match in IN_BRACKETS.finditer(s.text):
         inside = [m for m in mentions if s.start + match.start("body") <= m.start < s.start + match.end("body")
                   and m.label in BODIES]
@@ -73,6 +74,8 @@ def chair_in_brackets(ctx: Context, s: Sentence, mentions: list[Mention]) -> Non
 
 @rule("chair-of-body", input="sentence", output="CHAIRED_BY, VICE_CHAIRED_BY")
 def chair_of_body(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
+    if "hair" not in s.text:
+        return
     for match in OF_BODY.finditer(s.text):
         after = s.start + match.end()
         bodies = [m for m in mentions if m.label in BODIES and m.start >= after - 1]
@@ -91,6 +94,8 @@ def chair_of_body(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
 
 @rule("chair-elected", input="sentence", output="CHAIRED_BY, VICE_CHAIRED_BY")
 def chair_elected(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
+    if "hair" not in s.text:
+        return
     pair = RESPECTIVELY.search(s.text)
     if pair is not None:
         owner = _owner(ctx)
