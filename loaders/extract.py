@@ -82,6 +82,8 @@ class DocumentExtractor:
         self.stream_context: Ref | None = None
         self.blocks: list[Block] = []
         self.heading: Block | None = None  # the heading of the section being walked
+        # A section that ends with "... is made up of:" hands its intro to the list under the next sub-heading.
+        self.pending_intro: tuple[Sentence, list[Mention]] | None = None
         self.table_count = 0
         self.defined: set[str] = set()  # acronyms this document has defined so far
         self.table_allocators: dict[str, Ref] = {}
@@ -283,6 +285,11 @@ class DocumentExtractor:
     def walk_blocks(self, blocks: list[Block], heading: Block | None = None) -> None:
         i = 0
         intro: tuple[Sentence, list[Mention]] | None = None
+        if self.pending_intro is not None and heading is not None and not [
+                m for m in self.mentions_in(heading.text, heading.start) if m.label == "Body"]:
+            # "... is made up of:" / "Statutory authorities" / "- Council": a sub-heading inside a list keeps its intro
+            intro = self.pending_intro
+        self.pending_intro = None
         if heading is not None and rules.PRIORITY_INTRO.search(heading.text):
             # "The following five priorities have been agreed for 2012/13" stands alone, like a heading
             intro = (Sentence(heading.start, heading.end, heading.text, heading),
@@ -340,6 +347,8 @@ class DocumentExtractor:
                             title = b.text.strip().split(" - ", 1)[0]
                             self.priority(owner, b.start, b.start + len(title), str(pos), last)
             i += 1
+        if intro is not None and blocks and blocks[-1].kind in {"para", "label"} and intro[0].text.rstrip().endswith(":"):
+            self.pending_intro = intro
 
     # -- sentences -------------------------------------------------------------------------------------
     def on_sentence(self, s: Sentence, in_list: bool = False) -> None:

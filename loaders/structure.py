@@ -136,6 +136,11 @@ def blocks_of(doc: Document, clean: str) -> list[Block]:
             blocks.append(Block("row", row_start, end, line.number, clean[row_start:end]))
             i += 1
             continue
+        inline = _inline_items(doc.text[line.start:line.end], line.start, line.number, clean)
+        if inline:
+            blocks.extend(inline)
+            i += 1
+            continue
         marker = _BULLET.match(raw)
         is_numbered_para = bool(_NUMBERED.match(raw)) and len(text) > 160
         if marker and not is_numbered_para:
@@ -187,6 +192,32 @@ def blocks_of(doc: Document, clean: str) -> list[Block]:
     return blocks
 
 
+_INLINE_BULLET = re.compile(r"[\u2022\u00b7\uf0b7\uf0a7\u25aa\u25cf]")
+
+
+def _inline_items(raw: str, offset: int, number: int, clean: str) -> list[Block]:
+    """"Members: \u2022 Council \u2022 Police \u2022 Probation": two or more bullets inside one line are items (the
+    text before the first bullet, if any, is a paragraph that introduces them)."""
+    marks = [m.start() for m in _INLINE_BULLET.finditer(raw)]
+    if len(marks) < 2:
+        return []
+    out: list[Block] = []
+    head = raw[:marks[0]].strip()
+    if head:
+        lead = len(raw) - len(raw.lstrip())
+        begin, stop = offset + lead, offset + lead + len(head)
+        out.append(Block("para", begin, stop, number, clean[begin:stop]))
+    for index, mark in enumerate(marks):
+        stop = marks[index + 1] if index + 1 < len(marks) else len(raw)
+        piece = raw[mark:stop].rstrip()
+        body = piece[1:].lstrip()
+        if not body:
+            continue
+        start, end = offset + mark, offset + mark + len(piece)
+        out.append(Block("item", start, end, number, clean[start:end], marker=clean[start:end - len(body)]))
+    return out
+
+
 def _nest(blocks: list[Block], original: str) -> None:
     """Depth of list items in each run: deeper indentation than the run's first item, or a bullet of another
     kind after it ("•" items with "o" items under them), is one level down."""
@@ -199,7 +230,9 @@ def _nest(blocks: list[Block], original: str) -> None:
             first_indent = _indent(original, run[0].start)
             first_kind = _marker_kind(original[run[0].start:run[0].start + len(run[0].marker)])
             for item in run:
-                deeper = _indent(original, item.start) > first_indent + 1
+                line_start = original.rfind("\n", 0, item.start) + 1
+                inline = bool(original[line_start:item.start].strip())  # "\u2022 A \u2022 B" on one line
+                deeper = not inline and _indent(original, item.start) > first_indent + 1
                 other = _marker_kind(original[item.start:item.start + len(item.marker)]) != first_kind
                 item.depth = 1 if deeper or other else 0
             run = []

@@ -30,9 +30,10 @@ LEAD = re.compile(r"^(?:the|a|an|all|each|both|other|relevant|key|senior|also|as
                   r"(?:[\w-]+ ){0,2}?(?:representatives?|officers?|partners|members|staff|colleagues) (?:from|of)|"
                   r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,3}?(?:from|of))\s+", re.I)
 # A category, not a member: "organisations", "partner agencies", "elected members", "other partners".
-GENERIC = re.compile(r"^(?:(?:[a-z-]+ )?(?:organisations|groups|partners|agencies|bodies|members|representatives|"
-                     r"authorities|sectors|services|stakeholders|people|users|residents|communities|individuals|"
-                     r"officers|colleagues|staff)|(?:partner|statutory|non-statutory|key|other|local) [a-z ]+)$")
+GENERIC = re.compile(r"^(?:(?:other|partner|key|statutory|non-statutory|relevant|wider|following|all|elected|"
+                     r"multi-agency|various|many|several|local|external) )?(?:organisations|groups|partners|agencies|"
+                     r"bodies|members|representatives|authorities|sectors|services|stakeholders|people|users|"
+                     r"residents|communities|individuals|officers|colleagues|staff)$", re.I)
 TRAIL = re.compile(r"\s*(?:\((?:opens new window|[^()]*)\)|etc\.?|representatives?|representation|colleagues)\s*$",
                    re.I)
 
@@ -51,7 +52,9 @@ def _phrase(text: str, start: int) -> tuple[str, int] | None:
         lead = LEAD.match(text)
     text = TRAIL.sub("", text).strip().rstrip(".,;:")
     text = text.strip("\"' ")
-    if not text or not text[:1].isalnum() or len(text.split()) > 9 or VERBISH.search(text) or GENERIC.match(text):
+    if not text or not text[:1].isalnum() or len(text.split()) > 9 or VERBISH.search(text):
+        return None
+    if GENERIC.match(text) and text.lower() not in _agency_terms():
         return None
     return text, start
 
@@ -125,8 +128,8 @@ def owner_of(ctx: Context, text: str, offset: int, mentions: list[Mention], trig
                         re.I)
     before = [m for m in mentions if m.label in BODIES and m.start - offset < trigger]
     after = [m for m in mentions if m.label in BODIES and m.start - offset >= trigger]
-    if of_body is None and re.search(r"\b(?:members(?:hip)?|partners|make up|making up) of (?:the )?", text, re.I):
-        named = re.search(r"\b(?:members(?:hip)?|partners|make up|making up) of (?:the )?", text, re.I)
+    if of_body is None and re.search(r"\b(?:members(?:hip)?|partners|authorities|make up|making up) of (?:the )?", text, re.I):
+        named = re.search(r"\b(?:members(?:hip)?|partners|authorities|make up|making up) of (?:the )?", text, re.I)
         if named is not None:
             follow = [m for m in mentions if m.label in BODIES and m.start - offset >= named.end() - 1]
             if follow and follow[0].start - offset - named.end() < 3:
