@@ -9,6 +9,7 @@ from typing import Any
 from graph.model import Evidence, Facts
 from loaders import relations, rules
 from loaders.mentions import ROLE_WORDS, Mention, find_mentions, initials, vocab
+from loaders.money_text import sentence_money
 from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
 from loaders.rules.registry import rules_for
@@ -80,6 +81,8 @@ class DocumentExtractor:
         self.body_names: set[str] = set()  # bodies named so far in this document
         self.in_funding = False
         self.stream_context: Ref | None = None
+        self.funder: Mention | None = None
+        self.default_funder: Mention | None = None
         self.blocks: list[Block] = []
         self.heading: Block | None = None  # the heading of the section being walked
         # A section that ends with "... is made up of:" hands its intro to the list under the next sub-heading.
@@ -358,6 +361,8 @@ class DocumentExtractor:
                 self.register(m)
                 if m.label == "Body":
                     self.area_for(m, s)
+                    if self.default_funder is None and FUNDER.search(m.name):
+                        self.default_funder = m
         mentions = self.resolved(raw_mentions)
         bodies = [m for m in mentions if m.label in {"Body", "Acronym"}]
         if self.subject is None and not in_list:
@@ -675,15 +680,16 @@ class DocumentExtractor:
         return headings[-1].text.strip() if headings else ""
 
     def prose_money(self, s: Sentence, mentions: list[Mention]) -> None:
-        from loaders.tables import prose_allocations
-
-        prose_allocations(self, s, mentions)
+        sentence_money(self, s, mentions)
 
 
 LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line with|Like|Unlike|Through|With|"
                             r"Within|Under|Following|Alongside)\b[^,]*,")
 
 
+# Bodies that give money to partnerships: who pays when a document about funding names no giver in a sentence.
+FUNDER = re.compile(r"\b(?:Commissioner|MOPAC|Mayor's Office for Policing|Home Office|Ministry of Justice|"
+                    r"Youth Justice Board|Lottery)\b")
 # "They are:", "In West Lancashire this includes:": the sentence before says what the list is.
 POINTER_INTRO = re.compile(r"\s*(?:[A-Z][\w ]{0,30}?,?\s+)?(?:they|these|those|this|which|it|members) "
                            r"(?:are|include|includes|comprise|comprises|is)\s*:?\s*", re.I)

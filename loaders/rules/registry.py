@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from graph.model import Evidence
     from loaders.mentions import Mention
     from loaders.raw import Raw, Ref
+    from loaders.read import Document
 
 INPUTS = frozenset({"sentence", "list", "label"})
 
@@ -21,8 +22,14 @@ class Context(Protocol):
     """What a rule may use of the document walk: the raw facts, evidence, and the bodies in focus."""
 
     raw: Raw
+    doc: Document
     focus: Mention | None
     subject: Mention | None
+    funder: Mention | None  # the last body a sentence named as giving money
+    default_funder: Mention | None  # the first commissioner the document names: who gives when no one is named
+    stream_context: Ref | None
+
+    def area_of(self, text: str) -> str | None: ...
 
     def ev(self, start: int, end: int, method: str) -> Evidence: ...
 
