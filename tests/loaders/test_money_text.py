@@ -30,7 +30,8 @@ def allocations(facts: Facts) -> list[tuple[int, str | None, str | None, str | N
         if node.label != "Allocation":
             continue
         ends = {r.type: facts.nodes[r.end].name for r in facts.relationships.values() if r.start == node.id}
-        out.append((node.properties["amount_gbp"], node.properties.get("period"), ends.get("ALLOCATED_BY"),
+        out.append((int(str(node.properties["amount_gbp"])), str(node.properties.get("period") or "") or None,
+                    ends.get("ALLOCATED_BY"),
                     ends.get("ALLOCATED_TO")))
     return sorted(out)
 
