@@ -8,7 +8,7 @@ from typing import Any
 
 from graph.model import Evidence, Facts
 from loaders import relations, rules
-from loaders.mentions import ROLE_WORDS, Mention, find_mentions, initials, vocab
+from loaders.mentions import ROLE_WORDS, Mention, find_mentions, find_roles, initials, vocab
 from loaders.money_text import sentence_money
 from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
@@ -102,6 +102,9 @@ class DocumentExtractor:
                 if any(m.start < e and s < m.end for m in found):
                     continue
                 found.append(Mention(label, name, s, e, head=name.split()[-1]))
+        for role in find_roles(text, offset):
+            if not any(m.start < role.end and role.start < m.end for m in found):
+                found.append(role)
         found.sort(key=lambda m: m.start)
         return found
 
@@ -127,7 +130,7 @@ class DocumentExtractor:
         if m.label == "Body":
             ref = Ref("Body", m.name)
             self.body_names.add(m.name)
-            self.raw.node(ref, ev, kind=body_kind(m.head))
+            self.raw.node(ref, ev, kind=m.kind or body_kind(m.head))
             if m.acronym:
                 self.defined.add(m.acronym)
                 self.raw.aliases.append((ref, m.acronym, ev))
@@ -416,6 +419,8 @@ class DocumentExtractor:
         fallback = self.subject if self.subject is not None else self.focus
         for found in relations.sentence_candidates(s.text, s.start, mentions, subject, fallback):
             props: dict[str, Any] = {"status": found.status}
+            if found.end.label == "Role":
+                self.raw.node(Ref("Role", found.end.name), self.ev(found.end.start, found.end.end, "rule:role"))
             when = rules.date_in(s.text)
             if found.type in {"MERGED_INTO", "SUCCEEDED_BY"} and when:
                 props["valid_from"] = when

@@ -16,6 +16,48 @@ def vocab() -> dict[str, Any]:
     return yaml.safe_load(resources.files("loaders").joinpath("vocab.yaml").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def national_bodies() -> dict[str, Any]:
+    """The gazetteer of UK national bodies and roles (loaders/data/national_bodies.yaml)."""
+    data: dict[str, Any] = yaml.safe_load(
+        resources.files("loaders").joinpath("data/national_bodies.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
+    entries = {spec["name"]: spec for spec in national_bodies()["bodies"]}
+    names = sorted(entries, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return pattern, entries
+
+
+@lru_cache(maxsize=1)
+def _roles() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(national_bodies()["roles"]) + r")(?![\w-])")
+
+
+def find_roles(text: str, offset: int) -> list[Mention]:
+    """Offices named in `text` ("Chief Constable", "Director of Public Health", "Independent Chair")."""
+    return [Mention("Role", re.sub(r"\s+", " ", m.group()), offset + m.start(), offset + m.end(), head=m.group().split()[-1])
+            for m in _roles().finditer(text)]
+
+
+def _with_gazetteer(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """Named national bodies without a head noun ("Ministry of Justice", "Victim Support") join the mentions;
+    a gazetteer name inside a longer name found by its head noun is left to that name."""
+    pattern, entries = _gazetteer()
+    for match in pattern.finditer(text):
+        s, e = offset + match.start(), offset + match.end()
+        overlapping = [m for m in mentions if m.start < e and s < m.end]
+        if any(m.label != "Acronym" and (m.start < s or m.end > e) for m in overlapping):
+            continue
+        mentions = [m for m in mentions if m not in overlapping]
+        spec = entries[match.group()]
+        mentions.append(Mention("Body", spec["name"], s, e, head=spec["name"].split()[-1], kind=spec.get("kind")))
+    return mentions
+
+
 @dataclass
 class Mention:
     label: str  # Body | Programme | FundingStream | Legislation | Acronym | Anaphor
@@ -25,6 +67,7 @@ class Mention:
     head: str = ""
     acronym: str | None = None
     possessive: bool = False
+    kind: str | None = None  # a body's kind when a gazetteer says it (otherwise its head noun decides)
 
 
 _TOKEN = re.compile(r"\([A-Z][A-Za-z&]{1,9}s?\)|[A-Za-z][A-Za-z'\-]*|&|\d{4}|,|\S")
@@ -162,6 +205,7 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
             name = f"{name} {m.group(2)}"
         mentions = [x for x in mentions if not (x.start < offset + m.end() and offset + start < x.end)]
         mentions.append(Mention("Legislation", name, offset + start, offset + m.end(), head=name.split()[-1]))
+    mentions = _with_gazetteer(text, offset, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
 

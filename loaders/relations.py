@@ -73,6 +73,8 @@ def grammar() -> Grammar:
     frames = []
     for spec in data["sentences"]:
         objects = THINGS if spec.get("objects") == "things" or spec["type"] in {"OVERSEES", "COMMISSIONS"} else BODIES
+        if spec.get("objects") == "bodies-or-roles":
+            objects = BODIES | {"Role"}
         frames.append(Frame(spec["type"], spec.get("voice", "active"), objects, _words(spec["triggers"])))
     lists = tuple(ListFrame(spec["type"], spec.get("owner", "subject"), _words(spec["triggers"]))
                   for spec in data["lists"])
