@@ -75,6 +75,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,8}s?$")
 _CONNECTORS = {"and", "of", "for", "&", "on", "the", "in"}
 _LEGISLATION_HEADS = {"Act", "Regulations", "Bill"}
 ROLE_WORDS = {"Director", "Chief", "Head", "Deputy", "Minister", "Secretary", "Leader", "Chair", "Chairman", "Member",
+              "Vice-Chair", "Vice-Chairman", "Co-Chair", "Chairperson",
               "Members", "Cabinet", "Manager", "Clerk", "Officer", "Commissioner"}
 MODIFIER_HEADS = {"Police"}
 # Nouns of a relation, not of a name: "a Sub-Body of the Safer Northshire Board" names only the board.

@@ -70,7 +70,7 @@ def member_refs(ctx: Context, text: str, offset: int, method: str) -> list[Ref]:
     return out
 
 
-def _pieces(text: str, mentions: list[Mention], offset: int) -> list[tuple[str, int]]:
+def _pieces(text: str, mentions: list[Mention], offset: int, split_and: bool = True) -> list[tuple[str, int]]:
     """Split on commas, semicolons, bullets and 'and' / '&' / 'as well as', never inside a known name or agency
     term ("Fire and Rescue Service" is one member)."""
     protected = [(m.start - offset, m.end - offset) for m in mentions]
@@ -80,8 +80,8 @@ def _pieces(text: str, mentions: list[Mention], offset: int) -> list[tuple[str, 
             for found in re.finditer(r"\b" + re.escape(term) + r"\b", low):
                 protected.append((found.start(), found.end()))
     cuts: list[tuple[int, int]] = []
-    for sep in re.finditer(r",|;|\(|\)|\s-\s|\s\u2022\s|\s\u00b7\s|\s+(?:and|as well as|along with|plus|such as|"
-                           r"including|i\.e\.?|e\.g\.?)\s+", text):
+    joiners = r"and|as well as|along with|plus|such as|including|i\.e\.?|e\.g\.?" if split_and else r"as well as|such as"
+    for sep in re.finditer(r",(?:\s+and\b)?|;|\(|\)|\s-\s|\s\u2022\s|\s\u00b7\s|\s+(?:" + joiners + r")\s+", text):
         if not any(a < sep.start() < b for a, b in protected):
             cuts.append((sep.start(), sep.end()))
     pieces: list[tuple[str, int]] = []
