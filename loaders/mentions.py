@@ -78,6 +78,12 @@ ROLE_WORDS = {"Director", "Chief", "Head", "Deputy", "Minister", "Secretary", "L
               "Vice-Chair", "Vice-Chairman", "Co-Chair", "Chairperson",
               "Members", "Cabinet", "Manager", "Clerk", "Officer", "Commissioner"}
 MODIFIER_HEADS = {"Police"}
+_SHOUTED = re.compile(r"^[A-Z]{4,}$")  # a heading in capitals ("MINUTES", "MEETING"), not an acronym
+# Words that title a document or section about a body: "Membership of the Board", "Minutes of the Partnership".
+TITLE_WORDS = {"Membership", "Members", "Minutes", "Meeting", "Agenda", "Review", "Report", "Roles", "Role",
+               "Responsibilities", "Terms", "Update", "Introduction", "Structure", "Purpose", "Priorities", "Work",
+               "Annual", "Evaluation", "Governance", "Funding", "Overview", "Summary", "Appendix", "Constitution",
+               "Launch", "Business", "Chair", "Chairman", "Vice-Chair", "Meetings", "Reports", "Plan"}
 # Nouns of a relation, not of a name: "a Sub-Body of the Safer Northshire Board" names only the board.
 RELATION_NOUNS = {"subbody", "subgroup", "subgroups", "subcommittee", "subboard", "subpanel", "part"}
 TRAILERS = {"Chair", "Chairman", "Chairs", "Vice-Chair", "Members", "Member", "Manager", "Managers", "Coordinator",
@@ -121,6 +127,9 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
         while j < len(tokens):
             t = tokens[j][0]
             prev = tokens[j - 1][0]
+            if t in {"The", "This", "These", "Those"} or (_SHOUTED.match(prev) and t[1:2].islower()) or (
+                    t[1:2].islower() and prev in {"Page", "Item"}):
+                break  # "MEETING The Authority", "Page 3 History": a heading or page furniture ends there
             if _is_cap(t) and not t.startswith("(") and t not in {",", "&"} and t[0].isalnum():
                 run.append(j)
             elif t.startswith("(") and _ACRONYM.match(t[1:-1]) and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0]):
@@ -224,7 +233,8 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         k += 1
     lead_stop = [tokens[run[x]][0] for x in range(k)]
     run = run[k:]
-    if run and (tokens[run[0]][0] in ROLE_WORDS or tokens[run[0]][0].lower().replace("-", "") in RELATION_NOUNS):
+    if run and (tokens[run[0]][0] in ROLE_WORDS or tokens[run[0]][0] in TITLE_WORDS
+                or tokens[run[0]][0].lower().replace("-", "") in RELATION_NOUNS):
         # "Director of Children's Services for Leicester City Council": the body follows the office.
         cut = next((x for x, pos in enumerate(run) if tokens[pos][0] in {"of", "for"}), None)
         if cut is None:

@@ -30,10 +30,13 @@ LEAD = re.compile(r"^(?:the|a|an|all|each|both|other|relevant|key|senior|also|as
                   r"(?:[\w-]+ ){0,2}?(?:representatives?|officers?|partners|members|staff|colleagues) (?:from|of)|"
                   r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,3}?(?:from|of))\s+", re.I)
 # A category, not a member: "organisations", "partner agencies", "elected members", "other partners".
-GENERIC = re.compile(r"^(?:(?:other|partner|key|statutory|non-statutory|relevant|wider|following|all|elected|"
+GENERIC = re.compile(r"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten) )?(?:(?:other|partner|key|statutory|"
+                     r"non-statutory|relevant|wider|following|all|elected|lead|designated|core|"
                      r"multi-agency|various|many|several|local|external) )?(?:organisations|groups|partners|agencies|"
                      r"bodies|members|representatives|authorities|sectors|services|stakeholders|people|users|"
                      r"residents|communities|individuals|officers|colleagues|staff)$", re.I)
+PERSONAL = re.compile(r"\b(?:Member|Members|Chair|Chairman|Vice-Chair|Director|Officer|Councillor|Cllr|Manager|"
+                      r"Lead Member|Portfolio Holder|Mayor|Leader|Executive Officer)\b")
 TRAIL = re.compile(r"\s*(?:\((?:opens new window|[^()]*)\)|etc\.?|representatives?|representation|colleagues)\s*$",
                    re.I)
 
@@ -56,6 +59,8 @@ def _phrase(text: str, start: int) -> tuple[str, int] | None:
         return None
     if GENERIC.match(text) and text.lower() not in _agency_terms():
         return None
+    if PERSONAL.search(text):
+        return None  # "County Council Cabinet Member for Health", "Deputy Chair": an office, not an organisation
     return text, start
 
 
@@ -114,7 +119,10 @@ def _member(ctx: Context, piece: str, begin: int, mentions: list[Mention], metho
     if re.fullmatch(r"[\d\s.,%£-]+", name):
         return None
     ref = Ref("Body", term or name)
-    ctx.raw.node(ref, ctx.ev(start, start + len(name), method), kind="agency" if term else "organisation")
+    ev = ctx.ev(start, start + len(name), method)
+    ctx.raw.node(ref, ev, kind="agency" if term else "organisation")
+    if term is not None and term.lower() != name.lower():
+        ctx.raw.aliases.append((ref, name, ev))  # "probation" as written stays findable
     return ref
 
 
