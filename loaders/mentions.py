@@ -50,6 +50,14 @@ def _with_gazetteer(text: str, offset: int, mentions: list[Mention]) -> list[Men
     for match in pattern.finditer(text):
         s, e = offset + match.start(), offset + match.end()
         overlapping = [m for m in mentions if m.start < e and s < m.end]
+        for m in overlapping:
+            joined = re.search(r"\s+(?:and|&)\s+$", text[m.start - offset:s - offset])
+            if m.label == "Body" and m.start < s and m.end == e and joined is not None:
+                # "Respect Task Force and Home Office": two bodies, the second a national one
+                m.end = m.start + joined.start()
+                m.name = re.sub(r"\s+", " ", text[m.start - offset:m.end - offset])
+                m.head = m.name.split()[-1]
+        overlapping = [m for m in mentions if m.start < e and s < m.end]
         if any(m.label != "Acronym" and (m.start < s or m.end > e) for m in overlapping):
             continue
         mentions = [m for m in mentions if m not in overlapping]

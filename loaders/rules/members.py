@@ -22,7 +22,8 @@ ORG_NOUNS = re.compile(
     r"landlords?|housing|schools?|colleges?|universit(?:y|ies)|fire(?: and rescue)?|rescue|prisons?|courts?|"
     r"charit(?:y|ies)|businesses|associations?|forums?|networks?|panels?|partnerships?|nhs|ccgs?|icbs?)\s*$", re.I)
 VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|should|can|has|have|had|to|which|who|that|this|these|"
-                     r"meets?|aims?|works?|provides?|ensures?|includes?|including)\b", re.I)
+                     r"meets?|aims?|works?|provides?|ensures?|includes?|including|representing|each|every|part of|"
+                     r"such|one|two|three|four|five|six|seven|eight|nine|ten|twenty[\w-]*|\d+)\b", re.I)
 TAIL_END = re.compile(r"[.;:]\s|[.;]$|\s(?:who|which|whom|where|to (?:ensure|deliver|work|tackle|reduce|support|"
                       r"provide|help|develop|address))\b|\s-\s|\s\u2013\s|\(one |\bamong others\b", re.I)
 LEAD = re.compile(r"^(?:the|a|an|all|each|both|other|relevant|key|senior|also|as well as|along with|"
