@@ -13,6 +13,7 @@ _SUBSTITUTE = {"*": " ", "#": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', 
                "\u2014": "-", "\u2022": "-", "\u00b7": "-", "\uf0b7": "-", "\uf0a7": "-", "\u25aa": "-",
                "\u25cf": "-", "\u25e6": "-", "\u27a2": "-", "\u2043": "-", "\u25ba": "-", "\u2023": "-",
                "\t": "\t"}
+_TABLE = str.maketrans(_SUBSTITUTE)
 _CIRC = re.compile(r"\\circ")
 # A bullet that is a letter or a star at the start of a line ("o  Item", "* Item") becomes a dash; elsewhere a
 # star is emphasis and is blanked.
@@ -26,7 +27,7 @@ _ALIGNED_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 def clean_view(text: str) -> str:
     out = _LINE_BULLET.sub(lambda m: m.group(1) + "-", text)
-    out = "".join(_SUBSTITUTE.get(ch, ch) for ch in out)
+    out = out.translate(_TABLE)
     out = _CIRC.sub(lambda m: "-" + " " * (len(m.group()) - 1), out)
     out = _PIPE_ROW.sub(_pipes_to_tabs, out)
     out = _aligned_columns_to_tabs(out)
