@@ -6,14 +6,17 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from graph.model import Evidence, Facts
+from graph.model import Evidence, Facts, Finding
 from loaders import relations, rules
+from loaders.curation import load_curation
 from loaders.mentions import ROLE_WORDS, Mention, find_mentions, find_roles, initials, vocab
 from loaders.money_text import sentence_money
 from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
+from loaders.resolve import resolve
 from loaders.rules.registry import rules_for
 from loaders.structure import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
+from loaders.tables import extract_acronyms, extract_table
 
 COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+)(?:(?: and | & | )[A-Z][a-z]+){0,3}) (District|Borough|County|City) Council\b")
 COUNCIL_LEVEL = {"District": "district", "Borough": "district", "County": "county", "City": "city"}
@@ -670,15 +673,19 @@ class DocumentExtractor:
 
     # -- tables and money ------------------------------------------------------------------------------
     def on_table(self, rows: list[Block], intro: tuple[Sentence, list[Mention]] | None) -> None:
-        from loaders.tables import extract_table
-
         heading_text = self.last_heading_text(rows[0].start)
-        if re.search(r"acronym", heading_text, re.I):
-            from loaders.tables import extract_acronyms
-
+        before = (len(self.raw.nodes), len(self.raw.rels), len(self.raw.aliases), len(self.raw.findings))
+        if re.search(r"acronym|abbreviation|glossary", heading_text, re.I):
             extract_acronyms(self, rows)
-            return
-        extract_table(self, rows, intro, heading_text)
+        else:
+            extract_table(self, rows, intro, heading_text)
+        after = (len(self.raw.nodes), len(self.raw.rels), len(self.raw.aliases), len(self.raw.findings))
+        if after == before and len(rows) >= 2:
+            # Nothing came of the rows: say so, so the load report can show what was not read.
+            ev = self.ev(rows[0].start, rows[-1].end, "unread-table")
+            self.raw.findings.append(Finding(rule="unread-table", doc=self.doc.id, line=rows[0].line,
+                                             message=f"a table of {len(rows)} rows that no rule could read",
+                                             evidence=[ev]))
 
     def last_heading_text(self, offset: int) -> str:
         headings = [b for b in self.blocks if b.kind == "heading" and b.start < offset]
@@ -710,9 +717,6 @@ UNNAMED_SUBJECT = re.compile(r"\s*(?:The|This|That|These|Its|Their|A|An)\s+(?:[a
 
 def extract_documents(documents: list[Document], progress: Callable[[str], None] | None = None) -> Facts:
     """Facts for the documents: rules over each, then resolution and curation over all of them."""
-    from loaders.curation import load_curation
-    from loaders.resolve import resolve
-
     raw = Raw()
     curation = load_curation({doc.id: doc for doc in documents})
     known = curation.known_names()

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from graph.model import Facts
+from loaders.extract import extract_documents
 from loaders.read import Document, DocumentError, read_document
 
 
@@ -17,8 +18,6 @@ def read_directory(folder: Path) -> list[Document]:
 
 def load_directory(folder: Path, progress: Callable[[str], None] | None = None) -> Facts:
     """Facts for every document in `folder`; raises DocumentError (naming document and line) on bad input."""
-    from loaders.extract import extract_documents
-
     documents = read_directory(folder)
     facts = extract_documents(documents, progress=progress)
     verify_evidence(facts, {doc.id: doc for doc in documents})
