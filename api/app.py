@@ -50,6 +50,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     routes.install(app)
     app.include_router(cypher_routes.router)
     app.include_router(browser.router)
+    from api import funding_routes  # money: /funding, /funding/totals
+    app.include_router(funding_routes.router)
     from api import analysis_routes
 
     app.include_router(analysis_routes.router)
