@@ -16,7 +16,7 @@ from loaders.read import Document, DocumentError
 from loaders.resolve import resolve
 from loaders.rules.registry import rules_for
 from loaders.structure import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
-from loaders.tables import extract_acronyms, extract_table
+from loaders.tables import extract_acronyms, extract_table, prose_allocations
 
 COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+)(?:(?: and | & | )[A-Z][a-z]+){0,3}) (District|Borough|County|City) Council\b")
 COUNCIL_LEVEL = {"District": "district", "Borough": "district", "County": "county", "City": "city"}
@@ -692,6 +692,12 @@ class DocumentExtractor:
         return headings[-1].text.strip() if headings else ""
 
     def prose_money(self, s: Sentence, mentions: list[Mention]) -> None:
+        """A funding chapter's sentences are read by loaders.tables (stated wholes, receipts); what it leaves,
+        and money in any other sentence, by loaders.money_text."""
+        before = len(self.raw.nodes)
+        prose_allocations(self, s, mentions)
+        if any(n.ref.label == "Allocation" for n in self.raw.nodes[before:]):
+            return
         sentence_money(self, s, mentions)
 
 

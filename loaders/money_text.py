@@ -98,10 +98,11 @@ def sentence_money(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
         if _is_part_of_previous(text, found, index):
             continue  # "£502,992 to Lewisham (£272,664 in 2023/24 and ...)": the parts are its periods
         receiver = _receiver(ctx, text, s.start, bodies, amount)
+        receipt = RECEIVER_BEFORE.search(text[:amount.start]) is not None
         payer = giver if giver is not None else ctx.funder or ctx.default_funder
         if receiver is None and payer is None:
             continue
-        _write(ctx, s, amount, period_near(text, amount), payer, receiver, streams)
+        _write(ctx, s, amount, period_near(text, amount), payer, receiver, streams, receipt)
 
 
 def _is_part_of_previous(text: str, found: list[Amount], index: int) -> bool:
@@ -174,12 +175,14 @@ def _named(ctx: Context, name: str, start: int) -> Ref | None:
 
 
 def _write(ctx: Context, s: Sentence, amount: Amount, period: str | None, payer: Mention | None,
-           receiver: Ref | None, streams: list[Mention]) -> None:
+           receiver: Ref | None, streams: list[Mention], receipt: bool) -> None:
     start = s.start + amount.start
     ref = Ref("Allocation", f"allocation-{ctx.doc.id[:3]}-p{start}")
     ev = ctx.ev(s.start, s.end, "rule:money")
     purpose = re.sub(r"\s+", " ", s.text)[:200]
+    # flow as loaders.tables writes it: "X will receive £" is a receipt of X, "£ to X" an allocation to X.
     ctx.raw.node(ref, ev, amount_gbp=amount.value, period=period, purpose=purpose, row_kind="item",
+                 flow="receipt" if receipt else "allocation",
                  note=f"{amount.qualifier} the amount" if amount.qualifier else None)
     if payer is not None:
         ctx.raw.rel("ALLOCATED_BY", ref, ctx.ref_of(payer), ev)
