@@ -164,7 +164,7 @@ def _named(ctx: Context, name: str, start: int) -> Ref | None:
     if not name or len(name.split()) > 8 or relations.grammar().negation.search(name):
         return None
     area = ctx.area_of(name)
-    ev = ctx.ev(start, start + len(name), "rule:money")
+    ev = ctx.ev(start, start + len(name), "rule:money-in-a-sentence")
     if area is not None:
         ref = Ref("Area", area)
         ctx.raw.node(ref, ev)
@@ -178,7 +178,7 @@ def _write(ctx: Context, s: Sentence, amount: Amount, period: str | None, payer:
            receiver: Ref | None, streams: list[Mention], receipt: bool) -> None:
     start = s.start + amount.start
     ref = Ref("Allocation", f"allocation-{ctx.doc.id[:3]}-p{start}")
-    ev = ctx.ev(s.start, s.end, "rule:money")
+    ev = ctx.ev(s.start, s.end, "rule:money-in-a-sentence")
     purpose = re.sub(r"\s+", " ", s.text)[:200]
     # flow as loaders.tables writes it: "X will receive £" is a receipt of X, "£ to X" an allocation to X.
     ctx.raw.node(ref, ev, amount_gbp=amount.value, period=period, purpose=purpose, row_kind="item",
