@@ -144,6 +144,10 @@ def _receiver(ctx: Context, text: str, offset: int, bodies: list[Mention], amoun
     to_place = re.match(r"\s*(?:\w+\s+){0,3}?(?:to|for) (?:the )?([A-Z][\w'&-]+(?: [A-Z][\w'&-]+){0,3})", after)
     if to_place is not None:
         return _named(ctx, to_place.group(1), offset + amount.end + to_place.start(1))
+    bracketed = re.search(r"([A-Z][\w'&-]*(?: (?:and |of |& )?[A-Z][\w'&-]*){0,5})\s*\(\s*(?:approximately\s+)?$", before)
+    if bracketed is not None:  # "Birmingham (£660,000), Coventry (£165,000)"
+        named = [m for m in bodies if m.start - offset == bracketed.start(1)]
+        return ctx.ref_of(named[0]) if named else _named(ctx, bracketed.group(1), offset + bracketed.start(1))
     line = LINE_ITEM.match(text)
     if line is not None and line.end() - 1 <= amount.start + 1 and NAME_WORDS.match(line.group("who").strip()):
         inner = line.group("inner")
