@@ -25,7 +25,7 @@ VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|should|can|has|have|had|t
                      r"meets?|aims?|works?|provides?|ensures?|includes?|including|representing|each|every|part of|"
                      r"such|one|two|three|four|five|six|seven|eight|nine|ten|twenty[\w-]*|\d+)\b", re.I)
 TAIL_END = re.compile(r"[.;:]\s|[.;]$|\s(?:who|which|whom|where|to (?:ensure|deliver|work|tackle|reduce|support|"
-                      r"provide|help|develop|address))\b|\s-\s|\s\u2013\s|\(one |\bamong others\b", re.I)
+                      r"provide|help|develop|address))\b|\(one |\bamong others\b", re.I)
 LEAD = re.compile(r"^(?:the|a|an|all|each|both|other|relevant|key|senior|also|as well as|along with|"
                   r"including|include|and|or|(?:a |the )?(?:wide |broad )?(?:range|number|variety|mix) of|following|"
                   r"(?:[\w-]+ ){0,2}?(?:representatives?|officers?|partners|members|staff|colleagues) (?:from|of)|"
