@@ -24,7 +24,10 @@ if TYPE_CHECKING:
     from loaders.extract import DocumentExtractor
     from loaders.raw import RawNode, Ref
 
-AMOUNT = re.compile(r"^\s*£?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:\(.*\))?\s*$")
+# "£20,938", "35,000", "10,578 (To be confirmed)", "£1.2m", "£250k", "c. £5,000", "approx. £3.3 million"
+AMOUNT = re.compile(r"^\s*(?:(?:c\.|circa|approx\.?|approximately|about)\s*)?£?\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+                    r"\s*(m|million|k|bn|billion)?\s*(?:\(.*\))?\s*$", re.I)
+CELL_SCALE = {"m": 1_000_000, "million": 1_000_000, "k": 1_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
 TOTAL = re.compile(r"^\s*(?:grand total|total(?: allocated)?|allocation in total|sub-?total)\b", re.I)
 BALANCE = re.compile(r"^\s*(?:amount to be allocated|balance|unallocated|remaining)\b", re.I)
 # A column that names where its money comes from ("BCU funding", "Council revenue funding"), not a period.
@@ -61,7 +64,10 @@ def amount_of(cell: str) -> int | None:
     match = AMOUNT.match(cell.replace("\u00a3", "£"))
     if match is None:
         return None
-    return int(match.group(1).replace(",", ""))
+    scale = match.group(3)
+    if scale is None:
+        return int(match.group(1).replace(",", ""))  # pence in a table of pounds are dropped, as the tables do
+    return int(Decimal(match.group(1).replace(",", "") + (match.group(2) or "")) * CELL_SCALE[scale.lower()])
 
 
 def refuse_impossible(ext: DocumentExtractor, amount: int | float | Decimal, offset: int, shown: str) -> None:
@@ -198,9 +204,13 @@ def _rows(ext: DocumentExtractor, blocks: list[Block], amount_cols: list[int], l
 
 
 def _value(ext: DocumentExtractor, cell: Cell) -> int | None:
+    """A cell's amount; pounds no rule can read ("£3k-£5k") are reported and left out, the row kept."""
     value = amount_of(cell.text)
     if value is not None:
         refuse_impossible(ext, value, cell.start, cell.text)
+    elif re.search(r"£\s?\d", cell.text):
+        _finding(ext, [cell], "unread-table", f"the amount {cell.text!r} could not be read; the row keeps its other "
+                                              "figures")
     return value
 
 

@@ -10,7 +10,7 @@ import pytest
 from graph.model import Facts, Node
 from loaders.extract import extract_documents
 from loaders.read import DocumentError, read_document
-from loaders.tables import column_of, readable_period
+from loaders.tables import amount_of, column_of, readable_period
 
 PLAN = """Safer Northby Partnership Plan
 
@@ -177,7 +177,23 @@ def test_a_figure_in_a_sentence_no_document_can_mean_is_refused(tmp_path: Path) 
 
 
 def test_a_table_with_money_but_no_readable_amounts_is_a_finding(tmp_path: Path) -> None:
-    text = PLAN + "\nOther money\n\nProject\tCost\nCCTV upgrade\t£1.2m approx\nRadios\t£3k\n"
+    text = PLAN + "\nOther money\n\nProject\tCost\nCCTV upgrade\t£1.2m or so\nRadios\t£3k-£5k\n"
     facts = facts_of(tmp_path, text)
     [finding] = [f for f in facts.findings if f.rule == "unread-table"]
-    assert "£1.2m approx" in finding.message and finding.evidence[0].quote == "£1.2m approx"
+    assert "£1.2m or so" in finding.message and finding.evidence[0].quote == "£1.2m or so"
+
+
+def test_an_unreadable_cell_is_a_finding_and_its_row_keeps_the_other_figures(tmp_path: Path) -> None:
+    text = PLAN + "\nOther money\n\nProject\t2013-14\t2014-15\nCCTV upgrade\t£3k-£5k\t£4,000\nRadios\t£2,000\t£2,500\n"
+    facts = facts_of(tmp_path, text)
+    [finding] = [f for f in facts.findings if f.rule == "unread-table"]
+    assert finding.evidence[0].quote == "£3k-£5k"
+    assert allocation(facts, "CCTV upgrade").properties["amounts_gbp"] == [4000]
+
+
+@pytest.mark.parametrize(("cell", "pounds"), [
+    ("£20,938", 20938), ("35,000", 35000), ("10,578 (To be confirmed)", 10578), ("Nil", 0), ("£1.2m", 1_200_000),
+    ("£250k", 250_000), ("c. £5,000", 5000), ("approx. £3.3 million", 3_300_000), ("Staffing", None), ("-", None),
+])
+def test_cell_amounts(cell: str, pounds: int | None) -> None:
+    assert amount_of(cell) == pounds
