@@ -384,12 +384,19 @@ class Table:
                                  f"subtotal '{row.cells[0].text}' states £{stated:,} in column '{col.measure}' but "
                                  f"its rows add up to £{got:,}")
 
+    def _stated_by_period(self) -> dict[str, int]:
+        """The table's stated total per period (its first total row)."""
+        total = next((r for r in self.rows if r.kind == "total"), None)
+        if total is None:
+            return {}
+        return {c.period: v for c, v in zip(self.columns, total.values, strict=True) if c.period and v is not None}
+
     def _tie_breakdown(self) -> None:
         """A table whose heading or introduction names an item row of an earlier table ("The locality allocations
         to each CSP are as follows:") breaks that row down: its items are tied to it and never counted twice."""
         from loaders.raw import Ref
 
-        parent = _parent_row(self.ext, self.id, self.context)
+        parent = _parent_row(self.ext, self.id, self.context, self._stated_by_period())
         items = [r for r in self.rows if r.kind == "item"]
         if parent is None or not items:
             return
@@ -418,22 +425,31 @@ def _difference(got: int, stated: int) -> str:
     return f"£{abs(got - stated):,} {'more' if got > stated else 'less'} than stated"
 
 
-def _parent_row(ext: DocumentExtractor, table: str, context: str) -> RawNode | None:
-    """The latest item row of an earlier table of this document whose purpose (two words or more) the context
-    names, word for word."""
+def _parent_row(ext: DocumentExtractor, table: str, context: str,
+                stated: dict[str, int] | None = None) -> RawNode | None:
+    """The item row of an earlier table of this document that this table breaks down: the latest whose purpose
+    (two words or more) the heading or introduction names word for word; else the latest whose amounts equal this
+    table's stated total in every period they share, two periods at least (one equal figure is a coincidence)."""
+    named, equal = None, None
+    for node in _earlier_items(ext, table):
+        purpose = re.sub(r"\s+", " ", str(node.properties.get("purpose") or "")).strip()
+        if len(purpose.split()) >= 2 and re.search(r"(?<!\w)" + re.escape(purpose) + r"(?!\w)", context, re.I):
+            named = node
+        amounts = dict(zip(node.properties.get("periods") or [], node.properties.get("amounts_gbp") or [],
+                           strict=False))
+        shared = [p for p in (stated or {}) if p and p in amounts]
+        if len(shared) >= 2 and all(amounts[p] == (stated or {})[p] for p in shared):
+            equal = node
+    return named or equal
+
+
+def _earlier_items(ext: DocumentExtractor, table: str) -> list[RawNode]:
+    """Item rows given out of the tables of this document read before `table`."""
     prefix = ext.doc.id + "#"
-    found = None
-    for node in ext.raw.nodes:
-        props = node.properties
-        where = str(props.get("table") or "")
-        if node.ref.label != "Allocation" or not where.startswith(prefix) or where == table:
-            continue
-        purpose = re.sub(r"\s+", " ", str(props.get("purpose") or "")).strip()
-        if props.get("row_kind") != "item" or props.get("flow") == "receipt" or len(purpose.split()) < 2:
-            continue
-        if re.search(r"(?<!\w)" + re.escape(purpose) + r"(?!\w)", context, re.I):
-            found = node
-    return found
+    return [node for node in ext.raw.nodes
+            if node.ref.label == "Allocation" and str(node.properties.get("table") or "").startswith(prefix)
+            and node.properties.get("table") != table and node.properties.get("row_kind") == "item"
+            and node.properties.get("flow") != "receipt"]
 
 
 def _stream_and_allocator(ext: DocumentExtractor, heading: str,

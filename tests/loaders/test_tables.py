@@ -197,3 +197,14 @@ def test_an_unreadable_cell_is_a_finding_and_its_row_keeps_the_other_figures(tmp
 ])
 def test_cell_amounts(cell: str, pounds: int | None) -> None:
     assert amount_of(cell) == pounds
+
+
+def test_a_table_whose_stated_total_equals_an_earlier_row_in_two_periods_breaks_it_down(tmp_path: Path) -> None:
+    text = PLAN.replace("The locality allocations to each ward are as follows:", "By ward:")
+    text = text.replace("South Ward\t£30,000\t£18,500\nTotal\t£50,000\t£30,500",
+                        "South Ward\t£30,000\t£18,000\nTotal\t£50,000\t£30,000")
+    facts = facts_of(tmp_path, text)
+    locality = allocation(facts, "Locality Allocations")
+    assert ends(facts, allocation(facts, "South Ward").id, "BREAKDOWN_OF") == {locality.id}
+    # One equal figure is not enough: Youth Diversion's £35,000 is nobody's breakdown.
+    assert not ends(facts, allocation(facts, "Youth Diversion").id, "BREAKDOWN_OF")
