@@ -646,21 +646,44 @@ def _prose_allocation(ext: DocumentExtractor, s: Sentence, mentions: list[Mentio
         ext.raw.rel("ALLOCATED_TO", ref, ext.ref_of(subject), ev)
     elif subject_gives and subject is not None:
         ext.raw.rel("ALLOCATED_BY", ref, ext.ref_of(subject), ev)
-    _prose_giver(ext, ref, text[match.start():], ev)
+    if not (subject_gives or _prose_giver(ext, ref, text[match.start():], ev)):
+        _budget_owner(ext, ref, before, s.start, mentions, ev)
     if not received:
         _prose_recipient(ext, ref, after, s.start + match.end(), ev)
 
 
-def _prose_giver(ext: DocumentExtractor, ref: Ref, rest: str, ev: Any) -> None:
-    """'... £X from the Home Office': the body the money comes from."""
+def _prose_giver(ext: DocumentExtractor, ref: Ref, rest: str, ev: Any) -> bool:
+    """'... £X from the Home Office': the body the money comes from (True when one is named)."""
     from loaders.raw import Ref
 
     giver = re.search(r"\bfrom the ([A-Z][\w ]+?)(?=\s(?:for|to|in|and)\b|[,.]|$)", rest)
     if giver is None:
-        return
+        return False
     found = [m for m in find_mentions(giver.group(1), 0, ext.areas) if m.label == "Body"]
     if found:
         ext.raw.rel("ALLOCATED_BY", ref, Ref("Body", found[0].name), ev)
+    return bool(found)
+
+
+# "The Home Office DIP budget of £621,000", "the County Council's grant was £40,000": the body whose budget it is.
+BUDGET_OF = re.compile(r"((?:[A-Z][\w'&-]*\s+){1,6}?)(?:'s\s+)?(?:[a-z]+\s+){0,2}?(?:budget|grant|funding|monies|"
+                       r"contribution)s?\s+(?:of|was|were|is|amounting to)\s*$")
+
+
+def _budget_owner(ext: DocumentExtractor, ref: Ref, before: str, offset: int, mentions: list[Mention],
+                  ev: Any) -> None:
+    """The body named just before 'budget of £X' (the sentence's own mentions: a name glued to a stream's
+    acronym, "Home Office DIP", is not one name)."""
+    owner = BUDGET_OF.search(before)
+    if owner is None:
+        return
+    low, high = offset + owner.start(1), offset + owner.end(1)
+    found = [m for m in mentions if m.label == "Body" and low <= m.start and m.end <= high]
+    if not found:
+        name = re.sub(r"(?:\s+[A-Z]{2,}s?)+\s*$", "", owner.group(1))  # "Home Office DIP": the stream's acronym off
+        found = [m for m in find_mentions(name, low, ext.areas) if m.label == "Body"]
+    if found:
+        ext.raw.rel("ALLOCATED_BY", ref, ext.ref_of(found[0]), ev)
 
 
 def _prose_recipient(ext: DocumentExtractor, ref: Ref, after: str, offset: int, ev: Any) -> None:

@@ -208,3 +208,37 @@ def test_a_table_whose_stated_total_equals_an_earlier_row_in_two_periods_breaks_
     assert ends(facts, allocation(facts, "South Ward").id, "BREAKDOWN_OF") == {locality.id}
     # One equal figure is not enough: Youth Diversion's £35,000 is nobody's breakdown.
     assert not ends(facts, allocation(facts, "Youth Diversion").id, "BREAKDOWN_OF")
+
+
+PROSE = """Safer Northby Partnership Plan
+
+Funding
+
+Youth Justice Grant
+
+In 2013/14, the Home Office provided a contribution to the Youth Justice Grant amounting to £50,000 for Northby. This constitutes 10 per cent of the total youth justice grant of £500,000 for Northby.
+
+Northby Police also contributes £40,000 per annum to the Northby Youth Offending Service.
+
+The Home Office DIP budget of £70,000 for treatment services is pooled.
+"""
+
+
+def amounts(facts: Facts) -> dict[int, Node]:
+    return {int(n.properties["amount_gbp"]): n for n in facts.nodes.values()  # type: ignore[arg-type]
+            if n.label == "Allocation"}
+
+
+def test_money_in_sentences_has_its_funder_recipient_and_stated_wholes(tmp_path: Path) -> None:
+    facts = facts_of(tmp_path, PROSE)
+    found = amounts(facts)
+    contribution, whole, police, budget = found[50000], found[500000], found[40000], found[70000]
+    assert ends(facts, contribution.id, "ALLOCATED_BY") == {"home-office"}  # the subject that provided it
+    assert ends(facts, contribution.id, "FROM_STREAM") == {"stream-youth-justice-grant"}
+    assert contribution.properties["row_kind"] == "item" and contribution.properties["measures"] == ["2013-14"]
+    assert whole.properties["row_kind"] == "total"  # "the total youth justice grant of £500,000": not added again
+    # A body's own contribution is not the section's stream, and it goes to the service the sentence names.
+    assert ends(facts, police.id, "ALLOCATED_BY") == {"northby-police"} and not ends(facts, police.id, "FROM_STREAM")
+    assert ends(facts, police.id, "ALLOCATED_TO") == {"northby-youth-offending-service"}
+    assert police.properties["measures"] == ["per annum"]
+    assert ends(facts, budget.id, "ALLOCATED_BY") == {"home-office"}  # "The Home Office DIP budget of £70,000"
