@@ -8,14 +8,14 @@ from fastapi import Query, Request
 
 from api.errors import ApiError, Suggestion
 from graph import lookup
-from graph.analysis.landscape import ISO_DATE
 from graph.engine import Engine
 from graph.loads import LoadWatch
 from graph.projection import projection
+from graph.time import ISO_DATE
 
 AsOf = Annotated[str | None, Query(pattern=ISO_DATE.pattern,
-                                   description="the landscape at this date: YYYY, YYYY-MM or YYYY-MM-DD (default: every "
-                                               "line whatever its dates; the analysis and diagrams: today)")]
+                                   description="the landscape at this date: YYYY, YYYY-MM or YYYY-MM-DD, standing for "
+                                               "its last day (2007: 2007-12-31); default: today, everywhere")]
 
 
 def engine_of(request: Request) -> Engine:
