@@ -52,4 +52,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(analysis_routes.router)
     from api import diagram_routes
     app.include_router(diagram_routes.router)
+    from api import answer_routes
+    app.include_router(answer_routes.router)
     return app
