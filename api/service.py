@@ -271,45 +271,122 @@ def themes(engine: Engine) -> list[dict[str, Any]]:
 
 
 def funding(engine: Engine, *, stream: str | None, recipient: str | None, period: str | None,
-            as_of: str | None) -> dict[str, Any]:
-    """Allocations matching the filters and, per stream and period, the sum of their item rows."""
-    rows = engine.read("funding", stream=_id_or_fold(stream), recipient=_id_or_fold(recipient), period=period)
-    items = []
-    totals: dict[tuple[str | None, str], dict[str, Any]] = {}
-    for row in rows:
-        periods = list(row.get("periods") or [])
-        if as_of is not None and not any(in_period(p, as_of) for p in periods if p):
+            as_of: str | None, funder: str | None = None) -> dict[str, Any]:
+    """Allocations matching the filters (ids), each figure with its column, and the totals of the figures that
+    count (items given out, each part counted once): per stream and column, and per funder (who funds a stream,
+    what a body funds)."""
+    rows = engine.read("funding", stream=stream, recipient=recipient, funder=funder, period=period)
+    items = [_allocation(engine, row) for row in rows if _holds(row, as_of)]
+    totals: dict[tuple[Any, ...], dict[str, Any]] = {}
+    funders: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for item in items:
+        if not item["counted"]:
             continue
-        props = row["props"]
-        items.append({
-            "id": row["id"], "stream": row.get("stream"), "stream_name": row.get("stream_name"),
-            "allocated_by": row.get("allocated_by"), "allocated_by_name": row.get("allocated_by_name"),
-            "recipient": row.get("recipient"), "recipient_name": row.get("recipient_name"),
-            "recipients": list(row.get("recipients") or []),
-            "purpose": row.get("purpose"), "row_kind": row.get("row_kind") or "item", "amount_gbp": row.get("amount_gbp"),
-            "period": row.get("period") or None, "amounts_gbp": list(row.get("amounts_gbp") or []), "periods": periods,
-            "table": row.get("table"), "row": row.get("row"), "evidence": evidence(engine, props),
-        })
-        if (row.get("row_kind") or "item") != "item":
-            continue
-        for amount, each in zip(row.get("amounts_gbp") or [], periods, strict=False):
-            if amount is None or (period is not None and each != period):
+        for figure in item["figures"]:
+            if period is not None and figure["period"] != period:
                 continue
-            key = (row.get("stream"), each or "unstated")
-            total = totals.setdefault(key, {"stream": key[0], "stream_name": row.get("stream_name"), "period": key[1],
-                                            "total_gbp": 0, "rows": 0})
-            total["total_gbp"] += amount
-            total["rows"] += 1
-    ordered = sorted(totals.values(), key=lambda t: (str(t["stream_name"]), t["period"]))
-    return {"filters": {"stream": stream, "recipient": recipient, "period": period, "as_of": as_of},
-            "count": len(items), "allocations": items, "totals": ordered,
-            "note": "totals add item rows only: sub-total and total rows are the documents' own sums"}
+            key = (item["stream"], figure["measure"], figure["period"])
+            _add(totals, key, figure["amount_gbp"], stream=item["stream"], stream_name=item["stream_name"],
+                 measure=figure["measure"], period=figure["period"])
+            _add(funders, (item["funder"], *key), figure["amount_gbp"], funder=item["funder"],
+                 funder_name=item["funder_name"], stream=item["stream"], stream_name=item["stream_name"],
+                 measure=figure["measure"], period=figure["period"])
+    return {"filters": {"stream": stream, "recipient": recipient, "funder": funder, "period": period, "as_of": as_of},
+            "count": len(items), "allocations": items,
+            "totals": sorted(totals.values(), key=lambda t: (str(t["stream_name"]), t["period"], t["measure"])),
+            "funders": sorted(funders.values(), key=lambda t: (str(t["funder_name"]), str(t["stream_name"]),
+                                                               t["period"], t["measure"])),
+            "note": "totals add the figures that count: item rows given out (flow allocation), each breakdown "
+                    "counted once; stated totals, subtotals, balances and receipts are listed but never added"}
 
 
-def _id_or_fold(text: str | None) -> str | None:
-    if text is None or not text.strip():
-        return None
-    return text.strip() if "-" in text and " " not in text.strip() else fold(text)
+def _holds(row: dict[str, Any], as_of: str | None) -> bool:
+    return as_of is None or any(in_period(p, as_of) for p in row.get("periods") or [] if p)
+
+
+def _add(into: dict[tuple[Any, ...], dict[str, Any]], key: tuple[Any, ...], amount: int | float, **fields: Any) -> None:
+    total = into.setdefault(key, {**fields, "total_gbp": 0, "rows": 0})
+    total["total_gbp"] += amount
+    total["rows"] += 1
+
+
+def _allocation(engine: Engine, row: dict[str, Any]) -> dict[str, Any]:
+    """One allocation as answers show it: every figure with its measure, period and column."""
+    amounts, periods = list(row.get("amounts_gbp") or []), list(row.get("periods") or [])
+    measures, columns = list(row.get("measures") or []), list(row.get("columns") or [])
+    figures = [{"amount_gbp": amount, "period": (periods[i] if i < len(periods) else None) or None,
+                "measure": measures[i] if i < len(measures) else ((periods[i] if i < len(periods) else None) or None),
+                "column": columns[i] if i < len(columns) else None}
+               for i, amount in enumerate(amounts) if amount is not None]
+    bodies, areas = list(row.get("recipient_bodies") or []), list(row.get("recipient_areas") or [])
+    first = (bodies + areas)[0] if bodies or areas else {"id": None, "name": None}
+    chosen = next((f for f in figures if f["period"] == row.get("period")), figures[0] if figures else None)
+    return {
+        "id": row["id"], "stream": row.get("stream"), "stream_name": row.get("stream_name"),
+        "funder": row.get("funder"), "funder_name": row.get("funder_name"),
+        "allocated_by": row.get("funder"), "allocated_by_name": row.get("funder_name"),
+        "recipient": first["id"], "recipient_name": first["name"], "recipient_bodies": bodies,
+        "recipient_areas": areas, "recipients": [r["id"] for r in bodies + areas],
+        "purpose": row.get("purpose"), "row_kind": row.get("row_kind") or "item", "flow": row.get("flow") or "allocation",
+        "counted": bool(row.get("counted")), "amount_gbp": row.get("amount_gbp"), "period": row.get("period") or None,
+        "measure": chosen["measure"] if chosen else None, "figures": figures, "amounts_gbp": amounts,
+        "periods": periods, "measures": [f["measure"] for f in figures], "breakdown_of": list(row.get("breakdown_of") or []),
+        "table": row.get("table"), "row": row.get("row"), "evidence": evidence(engine, row["props"]),
+    }
+
+
+MONEY_RULES = ("total-mismatch", "subtotal-mismatch", "breakdown-mismatch", "unread-table")
+
+
+def funding_totals(engine: Engine, *, stream: str | None, funder: str | None, period: str | None) -> dict[str, Any]:
+    """Totals computed per table, per allocating body and per stream, each beside the total the documents state
+    (the difference is the data-quality finding listed with it)."""
+    tables = [_table_total(row) for row in engine.read("funding_totals", stream=stream, funder=funder, period=period)]
+    findings = [{"id": f["id"], "rule": f["rule"], "message": f["message"], "doc": f["doc"], "line": f["line"],
+                 "quotes": list(f.get("quotes") or [])}
+                for f in engine.read("list_findings") if f["rule"] in MONEY_RULES]
+    return {"filters": {"stream": stream, "funder": funder, "period": period},
+            "tables": tables, "bodies": _rollup(tables, ("funder", "funder_name", "stream", "stream_name")),
+            "streams": _rollup(tables, ("stream", "stream_name")), "findings": findings,
+            "note": "computed totals add item rows given out; rows that break down another table's row are counted "
+                    "there only; stated totals are the documents' own total rows"}
+
+
+def _table_total(row: dict[str, Any]) -> dict[str, Any]:
+    stated = list(row.get("stated_gbp") or [])
+    first = stated[0] if stated else None
+    return {"table": row.get("table"), "stream": row.get("stream"), "stream_name": row.get("stream_name"),
+            "funder": row.get("funder"), "funder_name": row.get("funder_name"), "measure": row["measure"],
+            "period": row["period"], "computed_gbp": row["items_gbp"], "counted_gbp": row["counted_gbp"],
+            "rows": row["rows"], "stated_gbp": first, "stated_all_gbp": stated,
+            "difference_gbp": None if first is None else row["items_gbp"] - first,
+            "received_gbp": row.get("received_gbp") or 0, "breakdown_of": list(row.get("breakdown_of") or [])}
+
+
+def _rollup(tables: list[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Per body or stream and column: the counted sum, and the stated totals of the tables that are not
+    breakdowns (None when one of them states no total, so the two are never compared half way)."""
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for t in tables:
+        key = (*(t[k] for k in keys), t["measure"], t["period"])
+        group = groups.setdefault(key, {**{k: t[k] for k in keys}, "measure": t["measure"], "period": t["period"],
+                                        "computed_gbp": 0, "rows": 0, "stated_gbp": 0, "received_gbp": 0,
+                                        "tables": []})
+        group["computed_gbp"] += t["counted_gbp"]
+        group["received_gbp"] += t["received_gbp"]
+        if t["rows"] and not t["breakdown_of"]:
+            group["rows"] += t["rows"]
+            if t["table"] is not None:
+                group["tables"].append(t["table"])
+            if group["stated_gbp"] is not None:
+                group["stated_gbp"] = None if t["stated_gbp"] is None else group["stated_gbp"] + t["stated_gbp"]
+    out = []
+    for group in groups.values():
+        if not group["tables"] and not group["rows"]:
+            group["stated_gbp"] = None
+        group["difference_gbp"] = None if group["stated_gbp"] is None else group["computed_gbp"] - group["stated_gbp"]
+        out.append(group)
+    return sorted(out, key=lambda g: tuple(str(g[k]) for k in (*keys, "period", "measure")))
 
 
 def area(engine: Engine, area_id: str, as_of: str | None) -> dict[str, Any]:

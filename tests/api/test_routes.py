@@ -143,35 +143,6 @@ def test_a_top_level_body_is_its_own_top(client: TestClient) -> None:
         assert answer["tops"] == ["safer-leicester-partnership"] and "top" in answer["note"]
 
 
-def test_funding_for_charnwood_has_both_amounts_and_periods(client: TestClient) -> None:
-    money = client.get("/funding", params={"recipient": "Charnwood"}).json()
-    rows = [a for a in money["allocations"] if a["amounts_gbp"] == [32752, 21835]]
-    assert len(rows) == 1 and verbatim(rows[0]["evidence"])  # one row, though it has a body and an area
-    assert rows[0]["recipient"] == "charnwood-community-safety-partnership"
-    assert "area-charnwood" in rows[0]["recipients"]
-    assert rows[0]["periods"][1] == "2012-13"
-    year = client.get("/funding", params={"recipient": "charnwood", "period": "2012-13"}).json()
-    assert 21835 in [a["amount_gbp"] for a in year["allocations"]]
-
-
-def test_funding_totals_add_item_rows_only(client: TestClient) -> None:
-    money = client.get("/funding").json()
-    ids = [row["id"] for row in money["allocations"]]
-    assert len(ids) == len(set(ids))  # an allocation with two recipients is counted once
-    by_key: dict[tuple[Any, str], int] = {}
-    for row in money["allocations"]:
-        if row["row_kind"] != "item":
-            continue
-        for amount, period in zip(row["amounts_gbp"], row["periods"], strict=False):
-            if amount is not None:
-                key = (row["stream"], period or "unstated")
-                by_key[key] = by_key.get(key, 0) + amount
-    assert {(t["stream"], t["period"]): t["total_gbp"] for t in money["totals"]} == by_key
-    one = client.get("/funding", params={"stream": "Community Safety Fund", "period": "2012-13"}).json()
-    assert {t["stream"] for t in one["totals"]} == {"stream-community-safety-fund"}
-    assert all(t["period"] == "2012-13" for t in one["totals"])
-
-
 def test_themes_say_which_have_money_behind_them(client: TestClient) -> None:
     themes = client.get("/themes").json()
     assert {t["id"] for t in themes} >= {"theme-domestic-abuse", "theme-re-offending"}
