@@ -58,7 +58,7 @@ COUNCIL_CORES = frozenset({"council", "county council", "city council", "distric
                            "metropolitan borough council", "county borough council", "unitary authority"})
 # "Bury Council", "Stoke-on-Trent City Council", "North Wales Police", "Cumberland Community Safety Partnership":
 # councils, forces and the statutory partnerships name their places; so does "Safer York Partnership".
-_WORD = r"[A-Z][a-z']+(?:-[A-Za-z]+)*"
+_WORD = r"[A-Z][a-z'\u2019]+(?:-[A-Za-z]+)*"
 _PLACE = r"(" + _WORD + r"(?:(?: and | & | upon | )" + _WORD + r"){0,3})"
 LOCAL_PLACE = re.compile(
     r"\b" + _PLACE + r"(?:'s)? (?:(?:Metropolitan |County )?Borough |District |County |City )?"
@@ -72,7 +72,9 @@ NOT_IN_PLACE = NOT_PLACE | {"chief", "executive", "officer", "director", "leader
                             "by", "with", "from", "to", "on", "including", "includes", "include", "plus", "full",
                             "divisional", "neighbourhood", "neighbourhoods", "youth", "enterprise", "scottish", "welsh",
                             "english", "communities", "stronger", "streets", "roads", "future", "town", "parish",
-                            "rural", "urban"} | {
+                            "rural", "urban", "as", "deputy", "former", "elected", "january", "february", "march",
+                            "april", "may", "june", "july", "august", "september", "october", "november",
+                            "december", "dear", "thank", "thanks"} | {
                                 w.lower() for w in vocab()["generic_words"]}
 HAVING = re.compile(r"^(?:in\s+)?(?P<place>[A-Z][\w&' ,-]{1,60}?)(?:\s+(?:together|also|itself|each))?\s+"
                     r"(?:has|have|had|operates?|operated|runs?|hosts?|maintains?)\b")
@@ -237,7 +239,18 @@ class DocumentPlaces:
     local: dict[str, str] = field(default_factory=dict)  # normalised spelling -> place, for places not gazetteered
     sections: list[tuple[int, str]] = field(default_factory=list)  # (offset, place) from headings, in order
     _starts: list[int] = field(default_factory=list)
+    forces: set[str] = field(default_factory=set)  # places of the police forces the document names
     _memo: dict[tuple[str, int | None, str | None, bool], Identity] = field(default_factory=dict)
+
+    def force_area(self, place: str) -> str:
+        """The police force area of a place: the gazetteer's, else the one force this document names (a district's
+        report that names "Cleveland Police" has the Cleveland Police and Crime Commissioner)."""
+        area = force_area_of(place)
+        if area != place or vocab()["areas"].get(place, {}).get("level") == "force-area":
+            return area
+        if len(self.forces) == 1 and place not in self.forces:
+            return next(iter(self.forces))
+        return place
 
     def place_named(self, text: str) -> str | None:
         """The place a whole text is ("Oadby & Wigston", "Leicester City:"), or None."""
@@ -325,7 +338,7 @@ class DocumentPlaces:
             place, rest = prefixed
             core = generic_core(rest, after_place=True)
             if core is not None and core in FORCE_CORES:
-                place = force_area_of(place)
+                place = self.force_area(place)
             return Identity(place, core or rest, generic=core is not None, placed_by_name=True)
         core = generic_core(norm)
         if core is None:
@@ -333,14 +346,14 @@ class DocumentPlaces:
         written = surface if surface and normalise(singular(normalise(surface))) == singular(norm) else name
         stated = self.sentence_place(offset) if offset is not None and not glossary else ""
         if stated:
-            place = force_area_of(stated) if core in FORCE_CORES else stated
+            place = self.force_area(stated) if core in FORCE_CORES else stated
             return Identity(place, core, generic=True, placed_by_sentence=True)
         if glossary or (offset is not None and self.indefinite(offset)) or (
                 _plural(written) and (offset is None or not self.counted(offset))):
             return Identity("", core, generic=True)  # "Local Safeguarding Children Boards": the class
         place = self.context(offset) if offset is not None else self.area
         if core in FORCE_CORES and place:
-            place = force_area_of(place)
+            place = self.force_area(place)
         elif core in LEVEL_COUNCILS and place:
             place = only_place_of_level(place, LEVEL_COUNCILS[core])
         return Identity(place or f"doc:{self.doc.id}", core, generic=True)
@@ -363,13 +376,15 @@ def document_places(doc: Document, area: str | None = None) -> DocumentPlaces:
             words = words[1:]
         while words and words[-1].lower() in {"county", "borough", "district", "city", "metropolitan"}:
             words = words[:-1]
-        place = re.sub(r"'s$", "", " ".join(words).replace(" & ", " and "))
+        place = re.sub(r"['\u2019]s$", "", " ".join(words).replace(" & ", " and "))
         if len([w for w in words if w not in {"and", "&", "upon"}]) > 3 or (words and words[0].lower() in {
                 "west", "east", "north", "south"} and len(words) == 1):
             continue  # a person's name run into a council's, or a compass word alone
         key = normalise(place)
         if key and key not in gazetteer() and len(key) >= 3:
             places.local.setdefault(key, place)
+        if key and re.search(r"(?:Police|Constabulary|Crime Commissioner)$", match.group(0)):
+            places.forces.add(gazetteer().get(key) or places.local.get(key) or place)
     places.area = area or _inferred_area(places)
     _sections(places)
     return places
