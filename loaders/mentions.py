@@ -224,11 +224,11 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
         mentions = [x for x in mentions if not (x.start < offset + m.end() and offset + start < x.end)]
         mentions.append(Mention("Legislation", name, offset + start, offset + m.end(), head=name.split()[-1]))
     mentions = _with_gazetteer(text, offset, mentions)
-    for m in mentions:
-        owned = _PLACE_OWNED.match(m.name)
-        if m.label == "Body" and owned is not None and owned.group(1) not in v["body_heads"] and (
+    for named in mentions:
+        owned = _PLACE_OWNED.match(named.name)
+        if named.label == "Body" and owned is not None and owned.group(1) not in v["body_heads"] and (
                 owned.group(1) not in _OWNING_NOUNS):
-            m.name = f"{owned.group(1)} {owned.group(2)}"  # "Bury's Community Safety Partnership": Bury's own CSP
+            named.name = f"{owned.group(1)} {owned.group(2)}"  # "Bury's Community Safety Partnership": Bury's own
     mentions.sort(key=lambda m: m.start)
     return mentions
 

@@ -119,12 +119,24 @@ def _member(ctx: Context, piece: str, begin: int, mentions: list[Mention], metho
         return None
     if re.fullmatch(r"[\d\s.,%£-]+", name):
         return None
+    if term is not None:
+        term = _named_in_full(ctx.doc.text, term) or term
     ref = Ref("Body", term or name)
     ev = ctx.ev(start, start + len(name), method)
     ctx.raw.node(ref, ev, kind="agency" if term else "organisation")
     if term is not None and term.lower() != name.lower():
         ctx.raw.aliases.append((ref, name, ev))  # "probation" as written stays findable
     return ref
+
+
+@lru_cache(maxsize=256)
+def _named_in_full(text: str, term: str) -> str | None:
+    """"fire and rescue" in a document that names the "Leicestershire Fire and Rescue Service" (and no other) is
+    that service: the document's own full name for the agency."""
+    found = {m.group(1) for m in re.finditer(r"\b([A-Z][\w'&-]+(?: (?:and |& )?[A-Z][\w'&-]+){0,3}) " + re.escape(term)
+                                             + r"\b", text)}
+    found = {f for f in found if f.split()[0] not in {"The", "This", "A", "An", "Our", "Its", "Their"}}
+    return f"{found.pop()} {term}" if len(found) == 1 else None
 
 
 def owner_of(ctx: Context, text: str, offset: int, mentions: list[Mention], trigger: int) -> Mention | None:
