@@ -1,5 +1,9 @@
-"""Rules over text, lists and tables: from documents to raw facts that name things as the text does.
-Resolution to canonical nodes (ids, aliases) happens in loaders.resolve."""
+"""The document walk that runs the stages in order: structure (loaders.structure) into sections and blocks,
+mentions (loaders.mentions) per sentence with the context rules need (the section's body, the body in focus,
+anaphors such as "the Board" resolved to the heading's body), the grammar (loaders.relations), the registered
+rules (loaders.rules) per sentence, list and label line, tables (loaders.tables) and money in sentences
+(loaders.money_text). It writes raw facts that name things as the text does; loaders.resolve gives them ids.
+Still here, to move into rules next: priorities, renames and establishment dates."""
 from __future__ import annotations
 
 import re
