@@ -702,11 +702,10 @@ class DocumentExtractor:
         return headings[-1].text.strip() if headings else ""
 
     def prose_money(self, s: Sentence, mentions: list[Mention]) -> None:
-        """A funding chapter's sentences are read by loaders.tables (stated wholes, receipts); what it leaves,
-        and money in any other sentence, by loaders.money_text."""
-        before = len(self.raw.nodes)
-        prose_allocations(self, s, mentions)
-        if any(n.ref.label == "Allocation" for n in self.raw.nodes[before:]):
+        """A funding chapter's sentences are read by loaders.tables (stated wholes, receipts, with its tables);
+        money in any other sentence by loaders.money_text."""
+        if self.in_funding:
+            prose_allocations(self, s, mentions)
             return
         sentence_money(self, s, mentions)
 

@@ -39,12 +39,22 @@ def rel_type(office: str) -> str:
 
 def _write(ctx: Context, body: Mention | Ref, who: str, start: int, ev_start: int, ev_end: int, office: str,
            method: str, status: str = "current") -> None:
+    """A named person holds the office: the Role is the office of the body ("Chair of the X") with the person as
+    its holder and as another name; an office as written ("the Chief Constable") is the Role itself."""
     who = re.sub(r"\s+", " ", who).strip().strip(",")
     if not who or len(who) < 3:
         return
-    role = Ref("Role", who)
-    ctx.raw.node(role, ctx.ev(start, start + len(who), method))
     body_ref = body if isinstance(body, Ref) else ctx.ref_of(body)
+    ev = ctx.ev(start, start + len(who), method)
+    if re.fullmatch(PERSON, who) and not re.search(r"\b(?:Chief|Director|Commissioner|Constable|Council|Officer|"
+                                                   r"Manager|Head|Mayor|Executive)\b", who):
+        title = re.sub(r"^(?:Independent )", "", office.strip()).title()
+        role = Ref("Role", f"{title} of the {body_ref.name}" if body_ref.label == "Body" else f"{body_ref.name} {title}")
+        ctx.raw.node(role, ev, holder=who)
+        ctx.raw.aliases.append((role, who, ev))
+    else:
+        role = Ref("Role", who)
+        ctx.raw.node(role, ev)
     ctx.raw.rel(rel_type(office), body_ref, role, ctx.ev(ev_start, ev_end, method), status=status)
 
 
