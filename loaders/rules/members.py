@@ -107,7 +107,7 @@ def _member(ctx: Context, piece: str, begin: int, mentions: list[Mention], metho
         named = inside[0]
         rest = piece[named.end - begin:].strip(" ()")
         if len(named.name) >= 0.5 * len(piece) or not rest:
-            return ctx.register(named, method) if named.label == "Body" else ctx.ref_of(named)
+            return ctx.ref_of(named)  # the sentence walk registers the name itself
     cleaned = _phrase(piece, begin)
     if cleaned is None:
         return None
