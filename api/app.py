@@ -50,11 +50,15 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     routes.install(app)
     app.include_router(cypher_routes.router)
     app.include_router(browser.router)
+    from api import funding_routes  # money: /funding, /funding/totals
+    app.include_router(funding_routes.router)
     from api import analysis_routes
 
     app.include_router(analysis_routes.router)
     from api import diagram_routes
     app.include_router(diagram_routes.router)
+    from api import answer_routes
+    app.include_router(answer_routes.router)
     # Outermost: an untrusted Host or an oversized body is refused before anything else runs.
     guards.install(app, settings.trusted_hosts, settings.max_body_bytes)
     return app

@@ -104,17 +104,6 @@ async def themes(request: Request) -> Response:
     return await cached_json(request, lambda: service.themes(engine_of(request)))
 
 
-@router.get("/funding", response_model=models.Funding, tags=["funding"])
-async def funding(request: Request,
-            stream: Annotated[str | None, Query(max_length=200, description="stream id or name")] = None,
-            recipient: Annotated[str | None, Query(max_length=200, description="recipient id or name")] = None,
-            period: Annotated[str | None, Query(max_length=40, description="e.g. 2012-13")] = None,
-            as_of: AsOf = None) -> Response:
-    """Allocations by stream, recipient and period, with the totals of their item rows per stream and period."""
-    return await cached_json(request, lambda: service.funding(engine_of(request), stream=stream, recipient=recipient,
-                                                        period=period, as_of=as_of))
-
-
 @router.get("/areas/{id}", response_model=models.Area, tags=["areas"])
 async def area(request: Request, id: Annotated[str, Path(min_length=1, max_length=200)], as_of: AsOf = None) -> Response:
     """An area: what it lies within and contains, the bodies covering it, priorities held for it and money for it."""
