@@ -57,6 +57,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(analysis_routes.router)
     from api import diagram_routes
     app.include_router(diagram_routes.router)
+    from api import answer_routes
+    app.include_router(answer_routes.router)
     # Outermost: an untrusted Host or an oversized body is refused before anything else runs.
     guards.install(app, settings.trusted_hosts, settings.max_body_bytes)
     return app

@@ -10,10 +10,10 @@ from pydantic import AfterValidator
 
 from api.errors import ApiError, Suggestion
 from graph import lookup
-from graph.analysis.landscape import ISO_DATE
 from graph.engine import Engine
 from graph.loads import LoadWatch
 from graph.projection import projection
+from graph.time import ISO_DATE
 
 
 def calendar_date(value: str | None) -> str | None:
@@ -32,8 +32,8 @@ def calendar_date(value: str | None) -> str | None:
 
 
 AsOf = Annotated[str | None, AfterValidator(calendar_date), Query(pattern=ISO_DATE.pattern,
-                                   description="the landscape at this date: YYYY, YYYY-MM or YYYY-MM-DD (default: every "
-                                               "line whatever its dates; the analysis and diagrams: today)")]
+                                   description="the landscape at this date: YYYY, YYYY-MM or YYYY-MM-DD, standing for "
+                                               "its last day (2007: 2007-12-31); default: today, everywhere")]
 
 
 def engine_of(request: Request) -> Engine:

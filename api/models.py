@@ -23,6 +23,11 @@ class Line(BaseModel):
     status: str | None = None
     valid_from: str | None = None
     valid_to: str | None = None
+    holds_from: str | None = Field(None, description="first day the fact holds: its own date, else its document's")
+    holds_to: str | None = Field(None, description="first day it no longer holds (null: still holds)")
+    attested_by: str | None = Field(None, description="the document whose date `holds_from` is (null: the text "
+                                                      "dates the fact itself)")
+    intention: bool = Field(False, description="planned or proposed: shown, never followed as a current line")
     properties: dict[str, Any] = Field(default_factory=dict)
     evidence: list[Evidence]
 
@@ -81,6 +86,8 @@ class BodyDetail(BaseModel):
     properties: dict[str, Any]
     areas: list[Related]
     chair: list[Related]
+    vice_chair: list[Related] = Field(default_factory=list)
+    lead: list[Related] = Field(default_factory=list, description="who leads it (LED_BY)")
     members: list[Related]
     answers_to: list[Related] = Field(description="lines up: reports to, sub-group of, accountable to, part of")
     answered_by: list[Related] = Field(description="lines down: who reports to it, its sub-groups and parts")
@@ -113,6 +120,8 @@ class Reports(BaseModel):
     count: int = Field(description="distinct bodies in the tree")
     reports: list[ReportNode]
     merged_in: list[MergedIn] = Field(description="bodies merged into this one or succeeded by it: not reporting lines")
+    intended: list[Related] = Field(default_factory=list, description="planned or proposed lines to it, shown as "
+                                                                      "such and not followed")
 
 
 class ChainStep(BaseModel):
@@ -315,6 +324,10 @@ class LandscapeLine(BaseModel):
     status: str | None = None
     valid_from: str | None = None
     valid_to: str | None = None
+    holds_from: str | None = None
+    holds_to: str | None = None
+    attested_by: str | None = None
+    intention: bool = False
     end: str
     end_name: str | None = None
     evidence: list[Evidence]
@@ -322,6 +335,7 @@ class LandscapeLine(BaseModel):
 
 class Landscape(BaseModel):
     as_of: str | None = None
+    day: str | None = Field(None, description="the day the answer is for: as_of's last day, or today")
     count: int
     lines: list[LandscapeLine]
 

@@ -12,9 +12,9 @@ from typing import Any
 
 from graph.engine import Engine
 from graph.lookup import UnknownNode
-from graph.periods import in_period
 from graph.schema import load_schema
 from graph.store import EVIDENCE_KEYS, evidence_from_properties, search_text
+from graph.time import as_of_day, in_period, stated_by
 
 HIDDEN = {"search_text", *EVIDENCE_KEYS}
 UPWARD = {"REPORTS_TO", "SUBGROUP_OF", "ACCOUNTABLE_TO", "PART_OF"}
@@ -75,7 +75,15 @@ def line(engine: Engine, rel_type: str, props: dict[str, Any]) -> dict[str, Any]
     """A relationship as it appears in answers: type, status, dates, other properties and evidence."""
     rest = public(props)
     return {"type": rel_type, "status": rest.pop("status", None), "valid_from": rest.pop("valid_from", None),
-            "valid_to": rest.pop("valid_to", None), "properties": rest, "evidence": evidence(engine, props)}
+            "valid_to": rest.pop("valid_to", None), **window(rest), "properties": rest,
+            "evidence": evidence(engine, props)}
+
+
+def window(rest: dict[str, Any]) -> dict[str, Any]:
+    """The stamped time of a fact (graph.time), popped from its properties: when it holds, who attests it, and
+    whether it is an intention (planned or proposed)."""
+    return {"holds_from": rest.pop("holds_from", None), "holds_to": rest.pop("holds_to", None),
+            "attested_by": rest.pop("holds_doc", None), "intention": bool(rest.pop("intention", False))}
 
 
 # --- bodies -----------------------------------------------------------------------------------------------------
@@ -87,7 +95,7 @@ def search_bodies(engine: Engine, *, q: str | None, kind: str | None, area: str 
     if q is not None and q.strip() and folded is None:  # only punctuation: matches nothing rather than everything
         return {"total": 0, "limit": limit, "offset": offset, "items": []}
     rows = engine.read("search_bodies", q=folded, kind=kind, area=area, theme=theme, skip=offset, limit=limit,
-                       as_of=as_of)
+                       as_of=None if as_of is None else as_of_day(as_of))
     total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
     return {"total": total, "limit": limit, "offset": offset,
             "items": [{"id": b["id"], "name": b["name"], "aliases": list(b.get("aliases") or []), "kind": b.get("kind"),
@@ -106,17 +114,18 @@ def body_detail(engine: Engine, body_id: str, as_of: str | None) -> dict[str, An
     """The body with aliases, kind, status, areas, chair, members, its lines up and down, priorities and evidence."""
     props = body_props(engine, body_id)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in engine.read("body_lines", id=body_id, as_of=as_of):
+    for row in engine.read("body_lines", id=body_id, as_of=as_of_day(as_of)):
         rel_type, outgoing = row["type"], bool(row["outgoing"])
         entry = {"id": row["id"], "name": row["name"], "label": row["label"], **line(engine, rel_type, row["line"])}
         groups[_group(rel_type, outgoing)].append(entry)
     rest = public(props)
-    priorities = [p for p in holder_priorities(engine, body_id) if in_period(p["period"], as_of)]
+    priorities = [p for p in holder_priorities(engine, body_id, as_of) if in_period(p["period"], as_of)]
     return {
         "id": body_id, "name": rest.pop("name", None), "aliases": list(rest.pop("aliases", None) or []),
         "kind": rest.pop("kind", None), "status": rest.pop("status", None), "as_of": as_of,
         "properties": {k: v for k, v in rest.items() if k != "id"},
         "areas": groups.pop("areas", []), "chair": groups.pop("chair", []), "members": groups.pop("members", []),
+        "vice_chair": groups.pop("vice_chair", []), "lead": groups.pop("lead", []),
         "answers_to": groups.pop("answers_to", []), "answered_by": groups.pop("answered_by", []),
         "succeeded_by": groups.pop("succeeded_by", []), "succeeds": groups.pop("succeeds", []),
         "member_of": groups.pop("member_of", []), "other_lines": [e for v in groups.values() for e in v],
@@ -129,6 +138,10 @@ def _group(rel_type: str, outgoing: bool) -> str:
         return "areas"
     if rel_type == "CHAIRED_BY":
         return "chair" if outgoing else "chairs"
+    if rel_type == "VICE_CHAIRED_BY":
+        return "vice_chair" if outgoing else "vice_chairs"
+    if rel_type == "LED_BY":
+        return "lead" if outgoing else "leads"
     if rel_type == "MEMBER_OF":
         return "member_of" if outgoing else "members"
     if rel_type in UPWARD:
@@ -138,9 +151,11 @@ def _group(rel_type: str, outgoing: bool) -> str:
     return "other"
 
 
-def holder_priorities(engine: Engine, holder_id: str) -> list[dict[str, Any]]:
+def holder_priorities(engine: Engine, holder_id: str, as_of: str | None = None) -> list[dict[str, Any]]:
+    """The holder's priorities stated by the day `as_of` stands for (today when None)."""
+    day = as_of_day(as_of)
     rows = engine.read("holder_priorities", id=holder_id)
-    out = [_priority(engine, row) for row in rows]
+    out = [_priority(engine, row) for row in rows if stated_by(row["props"], day)]
     return sorted(out, key=lambda p: (_position(p["position"]), p["id"]))
 
 
@@ -163,7 +178,8 @@ def _priority(engine: Engine, row: dict[str, Any]) -> dict[str, Any]:
 def reports(engine: Engine, body_id: str, depth: int, as_of: str | None) -> dict[str, Any]:
     """Who reports to a body, as a tree to `depth`; bodies merged into it are listed apart (not reporting lines)."""
     props = body_props(engine, body_id)
-    rows = engine.read("reports_to_body", id=body_id, depth=min(depth, MAX_DEPTH), as_of=as_of)
+    day = as_of_day(as_of)
+    rows = engine.read("reports_to_body", id=body_id, depth=min(depth, MAX_DEPTH), as_of=day)
     children: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     for row in rows:
         children[row["parent"]].setdefault(row["id"], {
@@ -184,7 +200,11 @@ def reports(engine: Engine, body_id: str, depth: int, as_of: str | None) -> dict
     # One entry per body that merged into this one or that it succeeds: a merger stated twice (MERGED_INTO and a
     # planned SUCCEEDED_BY) keeps its firmest line, the other is listed under `also`.
     by_body: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in engine.read("body_lines", id=body_id, as_of=as_of):
+    intended = []
+    for row in engine.read("body_lines", id=body_id, as_of=day):
+        if row["type"] in UPWARD and not row["outgoing"] and row["line"].get("intention"):
+            intended.append({"id": row["id"], "name": row["name"], "label": row["label"],
+                             **line(engine, row["type"], row["line"])})
         if row["type"] in SUCCESSION and not row["outgoing"]:
             by_body[row["id"]].append({"id": row["id"], "name": row["name"], "label": row["label"],
                                        **line(engine, row["type"], row["line"])})
@@ -195,13 +215,15 @@ def reports(engine: Engine, body_id: str, depth: int, as_of: str | None) -> dict
                                                  for e in entries[1:]]})
     flat = {row["id"]: row["depth"] for row in rows}
     return {"id": body_id, "name": props.get("name"), "depth": depth, "as_of": as_of,
-            "count": len(flat), "reports": expand(body_id, 1, frozenset({body_id})), "merged_in": merged_in}
+            "count": len(flat), "reports": expand(body_id, 1, frozenset({body_id})), "merged_in": merged_in,
+            "intended": intended}
 
 
 def chain(engine: Engine, body_id: str, as_of: str | None) -> dict[str, Any]:
     """The accountability chain(s) upward, ordered from the body to the top; each step's line has its evidence."""
     props = body_props(engine, body_id)
-    rows = engine.read("accountability_chain", id=body_id, as_of=as_of)
+    day = as_of_day(as_of)
+    rows = engine.read("accountability_chain", id=body_id, as_of=day)
     best: dict[tuple[str, ...], tuple[tuple[int, ...], dict[str, Any]]] = {}
     for row in rows:
         steps, types, lines = row["steps"], row["types"], row["lines"]
@@ -223,8 +245,8 @@ def chain(engine: Engine, body_id: str, as_of: str | None) -> dict[str, Any]:
         path["length"] = len(path["steps"]) - 1
     note = None
     if not chains:
-        upward = [r for r in engine.read("body_lines", id=body_id, as_of=as_of)
-                  if r["outgoing"] and (r["type"] in UPWARD or r["type"] in SUCCESSION)]
+        upward = [r for r in engine.read("body_lines", id=body_id, as_of=day)
+                  if r["outgoing"] and (r["type"] in UPWARD or r["type"] in SUCCESSION) and not r["line"].get("intention")]
         note = ("its upward lines form a cycle: no top can be reached" if upward
                 else "no upward line is recorded: the body is the top of its own chain")
     tops = sorted({p["top"]["id"] for p in chains}) or [body_id]
@@ -236,7 +258,9 @@ def chain(engine: Engine, body_id: str, as_of: str | None) -> dict[str, Any]:
 
 def priorities(engine: Engine, *, theme: str | None, holder: str | None, as_of: str | None, limit: int,
                offset: int) -> dict[str, Any]:
-    rows = [_priority(engine, r) for r in engine.read("priorities", theme=theme, holder=holder)]
+    day = as_of_day(as_of)
+    rows = [_priority(engine, r) for r in engine.read("priorities", theme=theme, holder=holder)
+            if stated_by(r["props"], day)]
     rows = [p for p in rows if in_period(p["period"], as_of)]
     return {"total": len(rows), "limit": limit, "offset": offset, "theme": theme, "as_of": as_of,
             "items": rows[offset:offset + limit]}
@@ -384,7 +408,7 @@ def area(engine: Engine, area_id: str, as_of: str | None) -> dict[str, Any]:
         "level": rest.pop("level", None), "as_of": as_of,
         "within": [a for a in rows[0]["within"] if a.get("id")], "inside": [a for a in rows[0]["inside"] if a.get("id")],
         "covered_by": covered,
-        "priorities": [p for p in holder_priorities(engine, area_id) if in_period(p["period"], as_of)],
+        "priorities": [p for p in holder_priorities(engine, area_id, as_of) if in_period(p["period"], as_of)],
         "allocations": money["allocations"], "evidence": evidence(engine, props),
     }
 
@@ -416,9 +440,13 @@ def relationship_evidence(engine: Engine, key: str) -> dict[str, Any]:
 
 
 def landscape(engine: Engine, as_of: str | None) -> dict[str, Any]:
-    rows = engine.read("landscape_as_of", as_of=as_of)
-    lines = [{**{k: v for k, v in row.items() if k != "line"}, "evidence": evidence(engine, row["line"])} for row in rows]
-    return {"as_of": as_of, "count": len(lines), "lines": lines}
+    """Every line between bodies stated by the day `as_of` stands for (today when None) and not ended then; planned
+    and proposed lines are listed with `intention: true`."""
+    day = as_of_day(as_of)
+    rows = engine.read("landscape_as_of", as_of=day)
+    lines = [{**{k: v for k, v in row.items() if k != "line"}, **window(dict(row["line"])),
+              "evidence": evidence(engine, row["line"])} for row in rows]
+    return {"as_of": as_of, "day": day, "count": len(lines), "lines": lines}
 
 
 def document_list(engine: Engine) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from graph import loads
 from graph.engine import Engine
 from graph.model import Evidence, Facts
 from graph.queries import cypher, query_names, specialise
+from graph.time import stamp as stamp_time
 
 BATCH = 1_000
 # A load is one transaction with its own timeout, so the server's backstop for other transactions
@@ -106,6 +107,7 @@ def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: 
                 batch: int = BATCH) -> None:
     """Validate, then write every node and relationship in one transaction: all or nothing."""
     facts.validate_schema()
+    stamp_time(facts)
     nodes = node_rows(facts)
     rels = relationship_rows(facts)
 
