@@ -297,9 +297,10 @@ def funding(engine: Engine, *, stream: str | None, recipient: str | None, period
     return {"filters": {"stream": stream, "recipient": recipient, "funder": funder, "period": period, "as_of": as_of,
                         "flow": flow, "measure": measure},
             "count": len(items), "allocations": items,
-            "totals": sorted(totals.values(), key=lambda t: (str(t["stream_name"]), t["period"], t["measure"])),
+            "totals": sorted(totals.values(), key=lambda t: (str(t["stream_name"]), str(t["period"]),
+                                                             str(t["measure"]))),
             "funders": sorted(funders.values(), key=lambda t: (str(t["funder_name"]), str(t["stream_name"]),
-                                                               t["period"], t["measure"])),
+                                                               str(t["period"]), str(t["measure"]))),
             "note": "totals add the figures that count: item rows given out (flow allocation), each breakdown "
                     "counted once; stated totals, subtotals, balances and receipts are listed but never added"}
 
