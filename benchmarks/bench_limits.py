@@ -31,7 +31,8 @@ QUERIES = {
     "runaway query (9e8 rows)": SLOW,
     "string doubling (2^34 chars)": "RETURN size(reduce(s = 'x', i IN range(1, 34) | s + s)) AS n",
     "RETURN range(1, 5000000)": "RETURN range(1, 5000000) AS r",
-    "collect of 1e8 integers": "UNWIND range(1, 100000000) AS x WITH collect(x) AS c RETURN size(c) AS n",
+    "collect of 1e7 strings of 1 kB": ("WITH reduce(s = '', i IN range(1, 100) | s + '0123456789') AS pad "
+                                       "UNWIND range(1, 10000000) AS x WITH collect(pad + x) AS c RETURN size(c) AS n"),
 }
 
 

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from graph.model import Facts
+from loaders.extract import extract_documents
 from loaders.read import MAX_DOCUMENT_BYTES, Document, DocumentError, check_numbers, read_document
 
 
@@ -18,8 +19,6 @@ def read_directory(folder: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> list[Do
 def load_directory(folder: Path, progress: Callable[[str], None] | None = None,
                    max_document_bytes: int = MAX_DOCUMENT_BYTES) -> Facts:
     """Facts for every document in `folder`; raises DocumentError (naming document and line) on bad input."""
-    from loaders.extract import extract_documents
-
     documents = read_directory(folder, max_document_bytes)
     facts = extract_documents(documents, progress=progress)
     verify_evidence(facts, {doc.id: doc for doc in documents})

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
     from loaders.extract import DocumentExtractor
     from loaders.raw import RawNode, Ref
 
-AMOUNT = re.compile(r"^\s*£?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:\(.*\))?\s*$")
+# "£20,938", "35,000", "10,578 (To be confirmed)", "£1.2m", "£250k", "c. £5,000", "approx. £3.3 million"
+AMOUNT = re.compile(r"^\s*(?:(?:c\.|circa|approx\.?|approximately|about)\s*)?£?\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+                    r"\s*(m|million|k|bn|billion)?\s*(?:\(.*\))?\s*$", re.I)
+CELL_SCALE = {"m": 1_000_000, "million": 1_000_000, "k": 1_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
 TOTAL = re.compile(r"^\s*(?:grand total|total(?: allocated)?|allocation in total|sub-?total)\b", re.I)
 BALANCE = re.compile(r"^\s*(?:amount to be allocated|balance|unallocated|remaining)\b", re.I)
 # A column that names where its money comes from ("BCU funding", "Council revenue funding"), not a period.
@@ -61,7 +64,10 @@ def amount_of(cell: str) -> int | None:
     match = AMOUNT.match(cell.replace("\u00a3", "£"))
     if match is None:
         return None
-    return int(match.group(1).replace(",", ""))
+    scale = match.group(3)
+    if scale is None:
+        return int(match.group(1).replace(",", ""))  # pence in a table of pounds are dropped, as the tables do
+    return int(Decimal(match.group(1).replace(",", "") + (match.group(2) or "")) * CELL_SCALE[scale.lower()])
 
 
 def refuse_impossible(ext: DocumentExtractor, amount: int | float | Decimal, offset: int, shown: str) -> None:
@@ -198,9 +204,13 @@ def _rows(ext: DocumentExtractor, blocks: list[Block], amount_cols: list[int], l
 
 
 def _value(ext: DocumentExtractor, cell: Cell) -> int | None:
+    """A cell's amount; pounds no rule can read ("£3k-£5k") are reported and left out, the row kept."""
     value = amount_of(cell.text)
     if value is not None:
         refuse_impossible(ext, value, cell.start, cell.text)
+    elif re.search(r"£\s?\d", cell.text):
+        _finding(ext, [cell], "unread-table", f"the amount {cell.text!r} could not be read; the row keeps its other "
+                                              "figures")
     return value
 
 
@@ -374,12 +384,19 @@ class Table:
                                  f"subtotal '{row.cells[0].text}' states £{stated:,} in column '{col.measure}' but "
                                  f"its rows add up to £{got:,}")
 
+    def _stated_by_period(self) -> dict[str, int]:
+        """The table's stated total per period (its first total row)."""
+        total = next((r for r in self.rows if r.kind == "total"), None)
+        if total is None:
+            return {}
+        return {c.period: v for c, v in zip(self.columns, total.values, strict=True) if c.period and v is not None}
+
     def _tie_breakdown(self) -> None:
         """A table whose heading or introduction names an item row of an earlier table ("The locality allocations
         to each CSP are as follows:") breaks that row down: its items are tied to it and never counted twice."""
         from loaders.raw import Ref
 
-        parent = _parent_row(self.ext, self.id, self.context)
+        parent = _parent_row(self.ext, self.id, self.context, self._stated_by_period())
         items = [r for r in self.rows if r.kind == "item"]
         if parent is None or not items:
             return
@@ -408,22 +425,31 @@ def _difference(got: int, stated: int) -> str:
     return f"£{abs(got - stated):,} {'more' if got > stated else 'less'} than stated"
 
 
-def _parent_row(ext: DocumentExtractor, table: str, context: str) -> RawNode | None:
-    """The latest item row of an earlier table of this document whose purpose (two words or more) the context
-    names, word for word."""
+def _parent_row(ext: DocumentExtractor, table: str, context: str,
+                stated: dict[str, int] | None = None) -> RawNode | None:
+    """The item row of an earlier table of this document that this table breaks down: the latest whose purpose
+    (two words or more) the heading or introduction names word for word; else the latest whose amounts equal this
+    table's stated total in every period they share, two periods at least (one equal figure is a coincidence)."""
+    named, equal = None, None
+    for node in _earlier_items(ext, table):
+        purpose = re.sub(r"\s+", " ", str(node.properties.get("purpose") or "")).strip()
+        if len(purpose.split()) >= 2 and re.search(r"(?<!\w)" + re.escape(purpose) + r"(?!\w)", context, re.I):
+            named = node
+        amounts = dict(zip(node.properties.get("periods") or [], node.properties.get("amounts_gbp") or [],
+                           strict=False))
+        shared = [p for p in (stated or {}) if p and p in amounts]
+        if len(shared) >= 2 and all(amounts[p] == (stated or {})[p] for p in shared):
+            equal = node
+    return named or equal
+
+
+def _earlier_items(ext: DocumentExtractor, table: str) -> list[RawNode]:
+    """Item rows given out of the tables of this document read before `table`."""
     prefix = ext.doc.id + "#"
-    found = None
-    for node in ext.raw.nodes:
-        props = node.properties
-        where = str(props.get("table") or "")
-        if node.ref.label != "Allocation" or not where.startswith(prefix) or where == table:
-            continue
-        purpose = re.sub(r"\s+", " ", str(props.get("purpose") or "")).strip()
-        if props.get("row_kind") != "item" or props.get("flow") == "receipt" or len(purpose.split()) < 2:
-            continue
-        if re.search(r"(?<!\w)" + re.escape(purpose) + r"(?!\w)", context, re.I):
-            found = node
-    return found
+    return [node for node in ext.raw.nodes
+            if node.ref.label == "Allocation" and str(node.properties.get("table") or "").startswith(prefix)
+            and node.properties.get("table") != table and node.properties.get("row_kind") == "item"
+            and node.properties.get("flow") != "receipt"]
 
 
 def _stream_and_allocator(ext: DocumentExtractor, heading: str,
@@ -620,21 +646,44 @@ def _prose_allocation(ext: DocumentExtractor, s: Sentence, mentions: list[Mentio
         ext.raw.rel("ALLOCATED_TO", ref, ext.ref_of(subject), ev)
     elif subject_gives and subject is not None:
         ext.raw.rel("ALLOCATED_BY", ref, ext.ref_of(subject), ev)
-    _prose_giver(ext, ref, text[match.start():], ev)
+    if not (subject_gives or _prose_giver(ext, ref, text[match.start():], ev)):
+        _budget_owner(ext, ref, before, s.start, mentions, ev)
     if not received:
         _prose_recipient(ext, ref, after, s.start + match.end(), ev)
 
 
-def _prose_giver(ext: DocumentExtractor, ref: Ref, rest: str, ev: Any) -> None:
-    """'... £X from the Home Office': the body the money comes from."""
+def _prose_giver(ext: DocumentExtractor, ref: Ref, rest: str, ev: Any) -> bool:
+    """'... £X from the Home Office': the body the money comes from (True when one is named)."""
     from loaders.raw import Ref
 
     giver = re.search(r"\bfrom the ([A-Z][\w ]+?)(?=\s(?:for|to|in|and)\b|[,.]|$)", rest)
     if giver is None:
-        return
+        return False
     found = [m for m in find_mentions(giver.group(1), 0, ext.areas) if m.label == "Body"]
     if found:
         ext.raw.rel("ALLOCATED_BY", ref, Ref("Body", found[0].name), ev)
+    return bool(found)
+
+
+# "The Home Office DIP budget of £621,000", "the County Council's grant was £40,000": the body whose budget it is.
+BUDGET_OF = re.compile(r"((?:[A-Z][\w'&-]*\s+){1,6}?)(?:'s\s+)?(?:[a-z]+\s+){0,2}?(?:budget|grant|funding|monies|"
+                       r"contribution)s?\s+(?:of|was|were|is|amounting to)\s*$")
+
+
+def _budget_owner(ext: DocumentExtractor, ref: Ref, before: str, offset: int, mentions: list[Mention],
+                  ev: Any) -> None:
+    """The body named just before 'budget of £X' (the sentence's own mentions: a name glued to a stream's
+    acronym, "Home Office DIP", is not one name)."""
+    owner = BUDGET_OF.search(before)
+    if owner is None:
+        return
+    low, high = offset + owner.start(1), offset + owner.end(1)
+    found = [m for m in mentions if m.label == "Body" and low <= m.start and m.end <= high]
+    if not found:
+        name = re.sub(r"(?:\s+[A-Z]{2,}s?)+\s*$", "", owner.group(1))  # "Home Office DIP": the stream's acronym off
+        found = [m for m in find_mentions(name, low, ext.areas) if m.label == "Body"]
+    if found:
+        ext.raw.rel("ALLOCATED_BY", ref, ext.ref_of(found[0]), ev)
 
 
 def _prose_recipient(ext: DocumentExtractor, ref: Ref, after: str, offset: int, ev: Any) -> None:

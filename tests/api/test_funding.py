@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from graph.engine import Engine
+from graph.readonly import run_read_only
 from graph.settings import REPO
 
 LANDSCAPE = (REPO / "seeds" / "004_808a09639abe0ae2.txt").read_text(encoding="utf-8")
@@ -175,3 +177,11 @@ def test_an_allocation_with_two_recipients_is_listed_once(client: TestClient) ->
             key = (row["stream"], figure["measure"], figure["period"])
             counted[key] = counted.get(key, 0) + figure["amount_gbp"]
     assert {(t["stream"], t["measure"], t["period"]): t["total_gbp"] for t in money["totals"]} == counted
+
+
+def test_the_money_query_in_the_cypher_readme_runs_and_adds_up(loaded_engine: Engine) -> None:
+    section = (REPO / "cypher" / "README.md").read_text(encoding="utf-8").split("## Money", 1)[1]
+    query = section.split("```cypher\n", 1)[1].split("```", 1)[0]
+    rows = run_read_only(loaded_engine, query, {}, 100).rows
+    by_measure = {row["measure"]: row["total_gbp"] for row in rows}
+    assert by_measure["2012-13"] == pounds(CSF_TABLE_TOTAL)[1] + pounds(SLP_TOTAL)[0]

@@ -10,7 +10,7 @@ import pytest
 from graph.model import Facts, Node
 from loaders.extract import extract_documents
 from loaders.read import DocumentError, read_document
-from loaders.tables import column_of, readable_period
+from loaders.tables import amount_of, column_of, readable_period
 
 PLAN = """Safer Northby Partnership Plan
 
@@ -177,7 +177,68 @@ def test_a_figure_in_a_sentence_no_document_can_mean_is_refused(tmp_path: Path) 
 
 
 def test_a_table_with_money_but_no_readable_amounts_is_a_finding(tmp_path: Path) -> None:
-    text = PLAN + "\nOther money\n\nProject\tCost\nCCTV upgrade\t£1.2m approx\nRadios\t£3k\n"
+    text = PLAN + "\nOther money\n\nProject\tCost\nCCTV upgrade\t£1.2m or so\nRadios\t£3k-£5k\n"
     facts = facts_of(tmp_path, text)
     [finding] = [f for f in facts.findings if f.rule == "unread-table"]
-    assert "£1.2m approx" in finding.message and finding.evidence[0].quote == "£1.2m approx"
+    assert "£1.2m or so" in finding.message and finding.evidence[0].quote == "£1.2m or so"
+
+
+def test_an_unreadable_cell_is_a_finding_and_its_row_keeps_the_other_figures(tmp_path: Path) -> None:
+    text = PLAN + "\nOther money\n\nProject\t2013-14\t2014-15\nCCTV upgrade\t£3k-£5k\t£4,000\nRadios\t£2,000\t£2,500\n"
+    facts = facts_of(tmp_path, text)
+    [finding] = [f for f in facts.findings if f.rule == "unread-table"]
+    assert finding.evidence[0].quote == "£3k-£5k"
+    assert allocation(facts, "CCTV upgrade").properties["amounts_gbp"] == [4000]
+
+
+@pytest.mark.parametrize(("cell", "pounds"), [
+    ("£20,938", 20938), ("35,000", 35000), ("10,578 (To be confirmed)", 10578), ("Nil", 0), ("£1.2m", 1_200_000),
+    ("£250k", 250_000), ("c. £5,000", 5000), ("approx. £3.3 million", 3_300_000), ("Staffing", None), ("-", None),
+])
+def test_cell_amounts(cell: str, pounds: int | None) -> None:
+    assert amount_of(cell) == pounds
+
+
+def test_a_table_whose_stated_total_equals_an_earlier_row_in_two_periods_breaks_it_down(tmp_path: Path) -> None:
+    text = PLAN.replace("The locality allocations to each ward are as follows:", "By ward:")
+    text = text.replace("South Ward\t£30,000\t£18,500\nTotal\t£50,000\t£30,500",
+                        "South Ward\t£30,000\t£18,000\nTotal\t£50,000\t£30,000")
+    facts = facts_of(tmp_path, text)
+    locality = allocation(facts, "Locality Allocations")
+    assert ends(facts, allocation(facts, "South Ward").id, "BREAKDOWN_OF") == {locality.id}
+    # One equal figure is not enough: Youth Diversion's £35,000 is nobody's breakdown.
+    assert not ends(facts, allocation(facts, "Youth Diversion").id, "BREAKDOWN_OF")
+
+
+PROSE = """Safer Northby Partnership Plan
+
+Funding
+
+Youth Justice Grant
+
+In 2013/14, the Home Office provided a contribution to the Youth Justice Grant amounting to £50,000 for Northby. This constitutes 10 per cent of the total youth justice grant of £500,000 for Northby.
+
+Northby Police also contributes £40,000 per annum to the Northby Youth Offending Service.
+
+The Home Office DIP budget of £70,000 for treatment services is pooled.
+"""
+
+
+def amounts(facts: Facts) -> dict[int, Node]:
+    return {int(n.properties["amount_gbp"]): n for n in facts.nodes.values()  # type: ignore[arg-type]
+            if n.label == "Allocation"}
+
+
+def test_money_in_sentences_has_its_funder_recipient_and_stated_wholes(tmp_path: Path) -> None:
+    facts = facts_of(tmp_path, PROSE)
+    found = amounts(facts)
+    contribution, whole, police, budget = found[50000], found[500000], found[40000], found[70000]
+    assert ends(facts, contribution.id, "ALLOCATED_BY") == {"home-office"}  # the subject that provided it
+    assert ends(facts, contribution.id, "FROM_STREAM") == {"stream-youth-justice-grant"}
+    assert contribution.properties["row_kind"] == "item" and contribution.properties["measures"] == ["2013-14"]
+    assert whole.properties["row_kind"] == "total"  # "the total youth justice grant of £500,000": not added again
+    # A body's own contribution is not the section's stream, and it goes to the service the sentence names.
+    assert ends(facts, police.id, "ALLOCATED_BY") == {"northby-police"} and not ends(facts, police.id, "FROM_STREAM")
+    assert ends(facts, police.id, "ALLOCATED_TO") == {"northby-youth-offending-service"}
+    assert police.properties["measures"] == ["per annum"]
+    assert ends(facts, budget.id, "ALLOCATED_BY") == {"home-office"}  # "The Home Office DIP budget of £70,000"
