@@ -34,7 +34,8 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
     from loaders.report import Before, build_report
 
     folder = Path(args.folder or args.seeds or settings.seeds_dir)
-    facts = load_directory(folder, progress=lambda name: print(f"read {name}"))
+    facts = load_directory(folder, progress=lambda name: print(f"read {name}"),
+                           max_document_bytes=settings.max_document_bytes)
     total = len(facts.nodes) + len(facts.relationships)
     with open_engine(settings) as engine, tqdm(total=total, unit="item", desc="writing", disable=args.quiet) as bar:
         before = Before() if args.reset else Before.from_export(export_graph(engine))  # what is new in this load

@@ -123,8 +123,9 @@ def test_the_landscape_at_a_date_and_with_findings(diagrams: TestClient) -> None
 
     now = merger(diagrams.get("/diagrams/landscape.dot").text)
     assert "merged into 2012-09" in now and "style=solid" in now
-    # in 2010 the merger of September 2012 had not happened: only the planned succession is drawn, dashed
-    before = merger(diagrams.get("/diagrams/landscape.dot", params={"as_of": "2010"}).text)
+    # in August 2012 the merger of September 2012 had not happened: only the planned succession, which the August
+    # 2012 document states, is drawn, dashed (in 2010 no document had said it yet)
+    before = merger(diagrams.get("/diagrams/landscape.dot", params={"as_of": "2012-08"}).text)
     assert "succeeded by 2012-09 (planned)" in before and "style=dashed" in before
     marked = diagrams.get("/diagrams/landscape.svg", params={"findings": "true"})
     nodes = svg_nodes(marked.content)
