@@ -98,3 +98,11 @@ def test_landscape_load_prints_the_report_and_writes_it_with_report(
         assert again["documents"][1]["new_bodies"] == [] and again["documents"][1]["new_lines"] == []
     finally:
         write_facts(loaded_engine, seed_facts, reset=True)  # the session's graph is the seeds again
+
+
+def test_a_list_without_owner_and_an_unreadable_table_show_as_not_read(tmp_path: Path) -> None:
+    (tmp_path / "eastbury.txt").write_text(
+        "Eastbury Community Safety\n\nMembership includes:\n\n- Eastbury Police\n- Eastbury Borough Council\n\n"
+        "A\tB\tC\nfoo\tbar\tbaz\nqux\tquux\tcorge\n", encoding="utf-8")
+    east = build_report(load_directory(tmp_path)).documents[0]
+    assert [(u.rule, u.line) for u in east.unread] == [("list-without-owner", 5), ("unread-table", 8)]
