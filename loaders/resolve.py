@@ -310,7 +310,7 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
             owner_id = ref_id(Ref(owner_label, owner_name), ev)
             return None if owner_id is None else f"priority-{owner_id}-{slugify(text)[:60].rstrip('-')}"
         if ref.label == "Allocation":
-            return allocation_ids.get(ref.name)
+            return allocation_ids.get((ref.name, ev.doc))
         written = seen_at.within(ref.label, ref.name, ev)
         key = (ref.label, written if written is not None else _key(ref.label, ref.name, ids_of, ev))
         if key in ids:
@@ -499,13 +499,14 @@ def _plural(name: str) -> bool:
     return last.endswith("s") and not last.endswith(("ss", "us")) and not last.isupper()
 
 
-def _allocation_ids(raw: Raw) -> dict[str, str]:
-    """Stable allocation ids: the document and a digest of the row or sentence and its figures, never a
-    character position, so an edit elsewhere in the document leaves them alone."""
-    out: dict[str, str] = {}
+def _allocation_ids(raw: Raw) -> dict[tuple[str, str], str]:
+    """Stable allocation ids, per (raw name, document): the document and a digest of the row or sentence and its
+    figures, never a character position, so an edit elsewhere in the document leaves them alone (and two
+    documents whose raw names happen to agree keep two allocations)."""
+    out: dict[tuple[str, str], str] = {}
     seen: Counter[str] = Counter()
     for node in raw.nodes:
-        if node.ref.label != "Allocation" or node.ref.name in out:
+        if node.ref.label != "Allocation" or (node.ref.name, node.evidence.doc) in out:
             continue
         p = node.properties
         content = "\x1f".join(str(x) for x in (node.evidence.quote, p.get("amount_gbp"), p.get("amounts_gbp"),
@@ -514,7 +515,7 @@ def _allocation_ids(raw: Raw) -> dict[str, str]:
         digest = hashlib.sha1(content.encode("utf-8")).hexdigest()[:10]
         base = f"allocation-{slugify(node.evidence.doc)}-{digest}"
         seen[base] += 1
-        out[node.ref.name] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        out[(node.ref.name, node.evidence.doc)] = base if seen[base] == 1 else f"{base}-{seen[base]}"
     return out
 
 
