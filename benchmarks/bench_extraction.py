@@ -256,7 +256,7 @@ def junk_reason(node: Node, text_of: dict[str, str]) -> str | None:
     qualified by its place ("Rutland Joint Action Group") is judged without the place."""
     name = node.name.strip()
     place = node.properties.get("place")
-    if isinstance(place, str) and place and name.startswith(place + " "):
+    if isinstance(place, str) and place and name.startswith(place + " ") and name[len(place) + 1:][:1].isupper():
         name = name[len(place) + 1:]
     if TITLE.search(name):
         return "title"
