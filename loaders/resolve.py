@@ -249,7 +249,7 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
             surfaces[alias_key][alias] += 1
             evidence[alias_key].append(ev)
     _acronym_led(groups, surfaces)
-    _dated_laws(groups, surfaces, evidence)
+    _dated_laws(groups, surfaces, evidence, ids_of)
     pinned = _curated_canonicals(curation, ids_of)
     # Canonical names and ids.
     ids: dict[tuple[str, str], str] = {}
@@ -434,13 +434,21 @@ def _acronym_led(groups: dict[str, UnionFind], surfaces: dict[tuple[str, str], C
 
 
 def _dated_laws(groups: dict[str, UnionFind], surfaces: dict[tuple[str, str], Counter[str]],
-                evidence: dict[tuple[str, str], list[Evidence]]) -> None:
+                evidence: dict[tuple[str, str], list[Evidence]], ids_of: Identities) -> None:
     """"Civil Contingencies Act" is the "Civil Contingencies Act 2004" when only one year is seen for it in the
-    documents that write it without one (another document's Act never moves this one's id)."""
+    documents of related areas (the same document, or one area taking in the other: a national report and a
+    county's), so an unrelated area's document never moves this one's id."""
     law_keys = [k for (label, k) in surfaces if label == "Legislation"]
-    docs = {k: {ev.doc for ev in evidence[("Legislation", k)]} for k in law_keys}
+    areas = {k: {ids_of.places[ev.doc].area if ev.doc in ids_of.places else f"doc:{ev.doc}"
+                 for ev in evidence[("Legislation", k)]} | {f"doc:{ev.doc}" for ev in evidence[("Legislation", k)]}
+             for k in law_keys}
+
+    def related(a: set[str], b: set[str]) -> bool:
+        return bool(a & b) or any(x and y and not x.startswith("doc:") and not y.startswith("doc:")
+                                  and (contains(x, y) or contains(y, x)) for x in a for y in b)
+
     for k in law_keys:
-        dated = [d for d in law_keys if re.fullmatch(re.escape(k) + r" (?:19|20)\d\d", d) and docs[d] & docs[k]]
+        dated = [d for d in law_keys if re.fullmatch(re.escape(k) + r" (?:19|20)\d\d", d) and related(areas[d], areas[k])]
         if len(dated) == 1:
             groups["Legislation"].union(k, dated[0])
 
