@@ -516,10 +516,9 @@ def _allocation_ids(raw: Raw) -> dict[tuple[str, str], str]:
     for node in raw.nodes:
         if node.ref.label != "Allocation" or (node.ref.name, node.evidence.doc) in out:
             continue
-        p = node.properties
-        content = "\x1f".join(str(x) for x in (node.evidence.quote, p.get("amount_gbp"), p.get("amounts_gbp"),
-                                                 p.get("period"), p.get("periods"), p.get("columns"),
-                                                 p.get("purpose"), p.get("row_kind")))
+        # the row or sentence as written and its column headers: what extraction makes of them may improve,
+        # the words do not
+        content = "\x1f".join(str(x) for x in (node.evidence.quote, node.properties.get("columns")))
         digest = hashlib.sha1(content.encode("utf-8")).hexdigest()[:10]
         base = f"allocation-{slugify(node.evidence.doc)}-{digest}"
         seen[base] += 1
