@@ -30,12 +30,22 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
             if sum(graph_stats(engine)["labels"].values()) > 0:
                 print("the graph is not empty; nothing loaded (--if-empty)")
                 return 0
-    facts = load_directory(Path(args.seeds or settings.seeds_dir), progress=lambda name: print(f"read {name}"),
+    from graph.store import export_graph
+    from loaders.report import Before, build_report
+
+    folder = Path(args.folder or args.seeds or settings.seeds_dir)
+    facts = load_directory(folder, progress=lambda name: print(f"read {name}"),
                            max_document_bytes=settings.max_document_bytes)
     total = len(facts.nodes) + len(facts.relationships)
     with open_engine(settings) as engine, tqdm(total=total, unit="item", desc="writing", disable=args.quiet) as bar:
+        before = Before() if args.reset else Before.from_export(export_graph(engine))  # what is new in this load
         write_facts(engine, facts, reset=args.reset, progress=bar.update)
         where = engine.where
+    report = build_report(facts, before)
+    print(report.text())
+    if args.report:
+        report.write(Path(args.report))
+        print(f"load report written to {args.report}")
     print(
         f"loaded {len(facts.nodes)} nodes, {len(facts.relationships)} relationships, "
         f"{len(facts.findings)} data-quality findings into Neo4j at {where} "
@@ -173,8 +183,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="landscape", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     load = sub.add_parser("load", help="extract the seed documents and write them to the graph")
+    load.add_argument("folder", nargs="?", help="folder of .txt documents (default: --seeds, else seeds/)")
     load.add_argument("--reset", action="store_true", help="empty the graph first (in the same transaction)")
     load.add_argument("--seeds", help="folder of .txt documents (default: seeds/)")
+    load.add_argument("--report", metavar="FILE", help="also write the load report (per document) as JSON to FILE")
     load.add_argument("--quiet", action="store_true", help="no progress bar")
     load.add_argument("--if-empty", action="store_true", help="load only when the graph has no nodes")
     load.set_defaults(func=_load)
