@@ -7,9 +7,10 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from api.deps import AsOf
-from graph.analysis import Analysis, Finding, cached_analysis
+from graph.analysis import Analysis, Finding, cached_analysis, cached_changes
 from graph.engine import Engine
 from graph.projection import projection
+from graph.time import ISO_DATE
 
 router = APIRouter(prefix="/analysis", tags=["analysis"])
 
@@ -26,6 +27,8 @@ class Filters(BaseModel):
     theme: str | None
     severity: str | None
     as_of: str | None
+    since: str | None = None
+    until: str | None = None
 
 
 class FindingsResponse(BaseModel):
@@ -75,6 +78,25 @@ def structure(request: Request, area: AreaFilter = None, theme: ThemeFilter = No
 
 @router.get("/changes", response_model=FindingsResponse)
 def changes(request: Request, area: AreaFilter = None, theme: ThemeFilter = None,
-            severity: SeverityFilter = None, as_of: AsOf = None, limit: Limit = 1000, offset: Offset = 0) -> FindingsResponse:
-    """Bodies appearing and disappearing between the earlier documents and the latest; mergers and renames."""
-    return _respond(request, "changes", area, theme, severity, as_of, limit, offset)
+            severity: SeverityFilter = None, as_of: AsOf = None, limit: Limit = 1000, offset: Offset = 0,
+            since: Annotated[str | None, Query(pattern=ISO_DATE.pattern, description=(
+                "compare by identity from this date (its last day) ... (default: the day before the latest document)"))
+            ] = None,
+            until: Annotated[str | None, Query(pattern=ISO_DATE.pattern, description=(
+                "... to this date (its last day; default: today)"))] = None) -> FindingsResponse:
+    """With `since` or `until`: bodies, lines, chairs and priorities added, ended, merged or renamed between the two
+    dates, compared by node id and alias, each with `before` and `after` evidence. Without: bodies named only in the
+    earlier or only in the latest documents (by identity), mergers and renames."""
+    if since is None and until is None:
+        return _respond(request, "changes", area, theme, severity, as_of, limit, offset)
+    engine: Engine = request.app.state.engine
+    try:
+        analysis = cached_changes(projection(engine), since, until)
+        found = analysis.select("changes", area=area, theme=theme, severity=severity)
+    except ValueError as error:
+        raise HTTPException(status_code=422, detail=str(error)) from error
+    except LookupError as error:
+        raise HTTPException(status_code=422, detail=str(error.args[0])) from error
+    return FindingsResponse(category="changes", filters=Filters(area=area, theme=theme, severity=severity,
+                                                                as_of=as_of, since=since, until=until),
+                            count=len(found), offset=offset, findings=found[offset:offset + limit])

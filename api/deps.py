@@ -1,21 +1,39 @@
 """What routes share: the engine, the cached projection, and looking a node up by id (404 with close matches)."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 import networkx as nx
 from fastapi import Query, Request
+from pydantic import AfterValidator
 
 from api.errors import ApiError, Suggestion
 from graph import lookup
-from graph.analysis.landscape import ISO_DATE
 from graph.engine import Engine
 from graph.loads import LoadWatch
 from graph.projection import projection
+from graph.time import ISO_DATE
 
-AsOf = Annotated[str | None, Query(pattern=ISO_DATE.pattern,
-                                   description="the landscape at this date: YYYY, YYYY-MM or YYYY-MM-DD (default: every "
-                                               "line whatever its dates; the analysis and diagrams: today)")]
+
+def calendar_date(value: str | None) -> str | None:
+    """An as_of in ASCII digits that names a real date: the pattern's `\\d` also matches full-width digits (`２００６`),
+    and `2012-02-30` fits the pattern but no calendar."""
+    if value is None:
+        return None
+    if not value.isascii():
+        raise ValueError("as_of must be written in ASCII digits: YYYY, YYYY-MM or YYYY-MM-DD")
+    if len(value) == 10:
+        try:
+            date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(f"as_of {value!r} is not a date of the calendar") from error
+    return value
+
+
+AsOf = Annotated[str | None, AfterValidator(calendar_date), Query(pattern=ISO_DATE.pattern,
+                                   description="the landscape at this date: YYYY, YYYY-MM or YYYY-MM-DD, standing for "
+                                               "its last day (2007: 2007-12-31); default: today, everywhere")]
 
 
 def engine_of(request: Request) -> Engine:

@@ -5,6 +5,7 @@ way: until the next load."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -106,18 +107,42 @@ async def search(request: Request, q: Text = None, kind: Text = None, area: Text
 
 def money_of(request: Request, body_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Allocations the body receives (as recipient) and makes (as allocating body)."""
-    allocations = service.funding(engine_of(request), stream=None, recipient=None, period=None, as_of=None)
-    rows = allocations.get("allocations") or []
-    money_in = [a for a in rows if a.get("recipient") == body_id or body_id in (a.get("recipients") or [])]
-    money_out = [a for a in rows if a.get("allocated_by") == body_id]
-    return money_in, money_out
+    engine = engine_of(request)
+    money_in = service.funding(engine, stream=None, recipient=body_id, period=None, as_of=None)["allocations"]
+    money_out = service.funding(engine, stream=None, recipient=None, funder=body_id, period=None, as_of=None)
+    return money_in, money_out["allocations"]
+
+
+LINE_GROUPS = ("areas", "chair", "vice_chair", "lead", "members", "answers_to", "answered_by", "succeeded_by",
+               "succeeds", "member_of", "other_lines")
+
+
+def history_dates(graph: Any) -> list[str]:
+    """The documents' dates and today: a line stated by any document holds on one of them (or is an intention)."""
+    found = {str(d["date"]) for _, d in graph.nodes(data=True) if d.get("label") == "Document" and d.get("date")}
+    return sorted(found) + [date.today().isoformat()]
+
+
+def body_history(request: Request, body_id: str) -> dict[str, Any]:
+    """The body as of today, with the lines it had at any document's date added (each keeps its own dates and
+    status): a page about a body shows its history, where an answer at one date shows that date."""
+    engine = engine_of(request)
+    detail = service.body_detail(engine, body_id, None)
+    seen = {(group, ln.get("id"), ln.get("type")) for group in LINE_GROUPS for ln in detail.get(group) or []}
+    for when in history_dates(graph_of(request)):
+        earlier = service.body_detail(engine, body_id, when)
+        for group in LINE_GROUPS:
+            for ln in earlier.get(group) or []:
+                if (group, ln.get("id"), ln.get("type")) not in seen:
+                    seen.add((group, ln.get("id"), ln.get("type")))
+                    detail.setdefault(group, []).append({**ln, "earlier": when})
+    return detail
 
 
 @router.get("/explore/bodies/{body_id}")
 async def body(request: Request, body_id: str) -> Response:
     def build() -> str:
-        detail = service.body_detail(engine_of(request), body_id, None)
-        return pages.body_page(detail, *money_of(request, body_id))
+        return pages.body_page(body_history(request, body_id), *money_of(request, body_id))
     return await cached_page(request, build)
 
 

@@ -23,6 +23,11 @@ class Line(BaseModel):
     status: str | None = None
     valid_from: str | None = None
     valid_to: str | None = None
+    holds_from: str | None = Field(None, description="first day the fact holds: its own date, else its document's")
+    holds_to: str | None = Field(None, description="first day it no longer holds (null: still holds)")
+    attested_by: str | None = Field(None, description="the document whose date `holds_from` is (null: the text "
+                                                      "dates the fact itself)")
+    intention: bool = Field(False, description="planned or proposed: shown, never followed as a current line")
     properties: dict[str, Any] = Field(default_factory=dict)
     evidence: list[Evidence]
 
@@ -81,6 +86,8 @@ class BodyDetail(BaseModel):
     properties: dict[str, Any]
     areas: list[Related]
     chair: list[Related]
+    vice_chair: list[Related] = Field(default_factory=list)
+    lead: list[Related] = Field(default_factory=list, description="who leads it (LED_BY)")
     members: list[Related]
     answers_to: list[Related] = Field(description="lines up: reports to, sub-group of, accountable to, part of")
     answered_by: list[Related] = Field(description="lines down: who reports to it, its sub-groups and parts")
@@ -113,6 +120,8 @@ class Reports(BaseModel):
     count: int = Field(description="distinct bodies in the tree")
     reports: list[ReportNode]
     merged_in: list[MergedIn] = Field(description="bodies merged into this one or succeeded by it: not reporting lines")
+    intended: list[Related] = Field(default_factory=list, description="planned or proposed lines to it, shown as "
+                                                                      "such and not followed")
 
 
 class ChainStep(BaseModel):
@@ -148,21 +157,46 @@ class Theme(BaseModel):
     funded: bool
 
 
+class NamedRef(BaseModel):
+    id: str
+    name: str | None = None
+
+
+class Figure(BaseModel):
+    """One amount of an allocation, with the column it stands in."""
+
+    amount_gbp: int | float
+    period: str | None = None
+    measure: str | None = Field(None, description="the column as a readable label: 2012-13, Oct 2011 - Mar 2013, "
+                                                  "Q1 spend, Council revenue funding")
+    column: str | None = Field(None, description="the column's header verbatim")
+
+
 class Allocation(BaseModel):
     id: str
     stream: str | None = None
     stream_name: str | None = None
-    allocated_by: str | None = None
+    funder: str | None = Field(None, description="the body that allocates or gives the money")
+    funder_name: str | None = None
+    allocated_by: str | None = Field(None, description="the same as funder (kept for earlier clients)")
     allocated_by_name: str | None = None
-    recipient: str | None = None
+    recipient: str | None = Field(None, description="the first recipient body, else the first area")
     recipient_name: str | None = None
-    recipients: list[str] = Field(default_factory=list, description="every recipient: the body and its area")
+    recipient_bodies: list[NamedRef] = Field(default_factory=list)
+    recipient_areas: list[NamedRef] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=list, description="every recipient: bodies, then areas")
     purpose: str | None = None
-    row_kind: str
+    row_kind: str = Field(description="item, subtotal, total (the document's own sum) or balance")
+    flow: str = Field("allocation", description="allocation (given out) or receipt (received)")
+    counted: bool = Field(False, description="added by totals: an item given out that breaks down no other item")
     amount_gbp: int | float | None = None
     period: str | None = None
+    measure: str | None = None
+    figures: list[Figure] = Field(default_factory=list)
     amounts_gbp: list[int | float | None]
     periods: list[str | None]
+    measures: list[str | None] = Field(default_factory=list)
+    breakdown_of: list[str] = Field(default_factory=list, description="the rows this one is a part of")
     table: str | None = None
     row: int | None = None
     evidence: list[Evidence]
@@ -171,9 +205,15 @@ class Allocation(BaseModel):
 class Total(BaseModel):
     stream: str | None = None
     stream_name: str | None = None
-    period: str
+    measure: str | None = None
+    period: str | None = None
     total_gbp: int | float
     rows: int
+
+
+class FunderTotal(Total):
+    funder: str | None = None
+    funder_name: str | None = None
 
 
 class Funding(BaseModel):
@@ -181,6 +221,58 @@ class Funding(BaseModel):
     count: int
     allocations: list[Allocation]
     totals: list[Total]
+    funders: list[FunderTotal] = Field(default_factory=list, description="who funds a stream, what a body funds")
+    note: str
+
+
+class TableTotal(BaseModel):
+    table: str | None = Field(None, description="document#tableN; none for money stated in sentences")
+    stream: str | None = None
+    stream_name: str | None = None
+    funder: str | None = None
+    funder_name: str | None = None
+    measure: str
+    period: str
+    computed_gbp: int | float = Field(description="the table's item rows given out, added")
+    counted_gbp: int | float = Field(description="computed_gbp without rows that break down another table's row")
+    rows: int
+    stated_gbp: int | float | None = Field(None, description="the table's own total row for this column")
+    stated_all_gbp: list[int | float] = Field(default_factory=list)
+    difference_gbp: int | float | None = Field(None, description="computed minus stated")
+    received_gbp: int | float = 0
+    breakdown_of: list[str] = Field(default_factory=list)
+
+
+class RollupTotal(BaseModel):
+    stream: str | None = None
+    stream_name: str | None = None
+    funder: str | None = None
+    funder_name: str | None = None
+    measure: str
+    period: str
+    computed_gbp: int | float
+    rows: int
+    stated_gbp: int | float | None = None
+    difference_gbp: int | float | None = None
+    received_gbp: int | float = 0
+    tables: list[str] = Field(default_factory=list)
+
+
+class MoneyFinding(BaseModel):
+    id: str
+    rule: str
+    message: str
+    doc: str
+    line: int | None = None
+    quotes: list[str] = Field(default_factory=list)
+
+
+class FundingTotals(BaseModel):
+    filters: dict[str, str | None]
+    tables: list[TableTotal]
+    bodies: list[RollupTotal]
+    streams: list[RollupTotal]
+    findings: list[MoneyFinding]
     note: str
 
 
@@ -232,6 +324,10 @@ class LandscapeLine(BaseModel):
     status: str | None = None
     valid_from: str | None = None
     valid_to: str | None = None
+    holds_from: str | None = None
+    holds_to: str | None = None
+    attested_by: str | None = None
+    intention: bool = False
     end: str
     end_name: str | None = None
     evidence: list[Evidence]
@@ -239,6 +335,7 @@ class LandscapeLine(BaseModel):
 
 class Landscape(BaseModel):
     as_of: str | None = None
+    day: str | None = Field(None, description="the day the answer is for: as_of's last day, or today")
     count: int
     lines: list[LandscapeLine]
 

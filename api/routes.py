@@ -1,5 +1,5 @@
 """Landscape queries over HTTP: bodies, reporting trees, accountability chains, priorities, themes, funding, areas,
-evidence, the landscape at a date, and read-only Cypher. Each route runs named queries from cypher/ (api.service);
+evidence, the landscape at a date (read-only Cypher: api.cypher_routes). Each route runs named queries from cypher/ (api.service);
 answers that only change when the graph is loaded again are cached as JSON bytes (api.cache)."""
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
-from neo4j.exceptions import ClientError, DatabaseError
 
 from api import models, service
 from api.cache import cached_json
 from api.deps import AsOf, engine_of, graph_of, unknown
-from api.errors import ApiError, ErrorResponse, error_response
-from graph import lookup, readonly
+from api.errors import ApiError, error_response
+from graph import lookup
 from graph.queries import cypher as cypher_text
 from graph.queries import header
 from graph.schema import load_schema
@@ -105,17 +104,6 @@ async def themes(request: Request) -> Response:
     return await cached_json(request, lambda: service.themes(engine_of(request)))
 
 
-@router.get("/funding", response_model=models.Funding, tags=["funding"])
-async def funding(request: Request,
-            stream: Annotated[str | None, Query(max_length=200, description="stream id or name")] = None,
-            recipient: Annotated[str | None, Query(max_length=200, description="recipient id or name")] = None,
-            period: Annotated[str | None, Query(max_length=40, description="e.g. 2012-13")] = None,
-            as_of: AsOf = None) -> Response:
-    """Allocations by stream, recipient and period, with the totals of their item rows per stream and period."""
-    return await cached_json(request, lambda: service.funding(engine_of(request), stream=stream, recipient=recipient,
-                                                        period=period, as_of=as_of))
-
-
 @router.get("/areas/{id}", response_model=models.Area, tags=["areas"])
 async def area(request: Request, id: Annotated[str, Path(min_length=1, max_length=200)], as_of: AsOf = None) -> Response:
     """An area: what it lies within and contains, the bodies covering it, priorities held for it and money for it."""
@@ -162,29 +150,6 @@ async def documents(request: Request) -> Response:
 async def queries(request: Request) -> Response:
     """The Cypher library: every named query the API runs, with its header (what it answers, its parameters)."""
     return await cached_json(request, lambda: [{"name": n, "header": header(n), "text": cypher_text(n)} for n in LIBRARY])
-
-
-@router.post("/cypher", response_model=models.CypherAnswer, tags=["cypher"],
-             responses={400: {"model": ErrorResponse, "description": "a write, or a query the engine rejects"}})
-def run_cypher(request: Request, body: models.CypherRequest) -> dict[str, Any]:
-    """Read-only Cypher with parameters: writes and writing procedures are refused (400), rows capped, time limited."""
-    settings = request.app.state.settings
-    cap = min(body.limit or settings.max_rows, settings.max_rows)
-    try:
-        answer = readonly.run_read_only(engine_of(request), body.query, body.parameters, cap)
-    except readonly.WriteRefused as error:
-        raise ApiError(400, str(error), code="write_refused") from error
-    except (OverflowError, ValueError, TypeError) as error:  # the driver cannot send a parameter (e.g. int > 64 bits)
-        raise ApiError(422, f"a parameter cannot be sent to the engine: {error}") from error
-    except (ClientError, DatabaseError) as error:
-        code = str(getattr(error, "code", "") or "")
-        if "TimedOut" in code or "Timeout" in code:
-            raise ApiError(408, f"the query ran longer than {settings.query_timeout_ms} ms and was stopped",
-                           code="timeout") from error
-        raise ApiError(400, f"the engine rejected the query: {getattr(error, 'message', None) or error}",
-                       code="bad_query") from error
-    return {"columns": answer.columns, "rows": answer.rows, "row_count": len(answer.rows),
-            "truncated": answer.truncated, "limit": cap, "elapsed_ms": answer.elapsed_ms}
 
 
 @router.get("/health", response_model=models.Health, tags=["health"])

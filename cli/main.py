@@ -31,7 +31,8 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
             if sum(graph_stats(engine)["labels"].values()) > 0:
                 print("the graph is not empty; nothing loaded (--if-empty)")
                 return 0
-    facts = load_directory(Path(args.seeds or settings.seeds_dir), progress=lambda name: print(f"read {name}"))
+    facts = load_directory(Path(args.seeds or settings.seeds_dir), progress=lambda name: print(f"read {name}"),
+                           max_document_bytes=settings.max_document_bytes)
     total = len(facts.nodes) + len(facts.relationships)
     with open_engine(settings) as engine, tqdm(total=total, unit="item", desc="writing", disable=args.quiet) as bar:
         write_facts(engine, facts, reset=args.reset, progress=bar.update)

@@ -1,10 +1,11 @@
 // Every direct line of a body other than its priorities and mentions, in both directions: reporting, sub-groups,
-// accountability, parts, mergers, successors, chairs, members, areas covered, oversight, commissioning, legislation.
-// Parameters: $id (body id), $as_of (YYYY, YYYY-MM or YYYY-MM-DD; null: every line whatever its dates).
-// Example: {"id": "strategic-partnership-board", "as_of": null}
+// accountability, parts, mergers, successors, chairs, lead, members, areas covered, oversight, commissioning,
+// legislation; those stated by $as_of and not ended then (planned and proposed ones too, with their status).
+// Parameters: $id (body id), $as_of (a day, YYYY-MM-DD: the API passes the last day of a partial date, and today when none is given).
+// Example: {"id": "strategic-partnership-board", "as_of": "2012-10-01"}
 MATCH (b:Body {id: $id})-[r]-(other)
 WHERE NOT type(r) IN ['MENTIONS', 'HAS_PRIORITY']
-  AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of) AND (r.valid_to IS NULL OR r.valid_to > $as_of)))
+  AND coalesce(r.holds_from, '') <= $as_of < coalesce(r.holds_to, '9')
 RETURN type(r) AS type, startNode(r).id = $id AS outgoing, other.id AS id, other.name AS name,
        head(labels(other)) AS label, properties(r) AS line
 ORDER BY type, name

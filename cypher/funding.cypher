@@ -1,24 +1,37 @@
-// Allocations (one table row or sentence each) with their stream, the body that allocates them, the recipient
-// (a body when the documents name one, else an area; `recipients` lists all) and every amount with its period.
-// One row per allocation. `amount_gbp` is the amount for $period when given. Filters match an id or the folded
-// name (lower case, letters and digits) of the stream or of any recipient.
-// Parameters: $stream, $recipient, $period (e.g. 2012-13; each may be null).
-// Example: {"stream": "community safety fund", "recipient": null, "period": "2012-13"}
+// Allocations (one table row, one cell of a table whose columns are sources, or one sentence), each with every
+// figure's column: `measures` (readable: "2012-13", "Oct 2011 - Mar 2013", "Q1 spend"), `periods`, `columns` (the
+// header verbatim) and `amounts_gbp`, parallel lists; `flow` (allocation: money given out, receipt: money received);
+// the funder (the body that allocates or gives it), the recipient bodies and areas, the stream, and the row it breaks
+// down (`breakdown_of`). `counted` is true for the figures a total adds: item rows given out that are not the parts of
+// another item row (a breakdown table's rows are counted once, in the row they break down); stated totals, subtotals,
+// balances and receipts are never counted. `amount_gbp` is the amount for $period when given.
+// Filters are ids (the API resolves names first): $stream, $recipient (a body or an area), $funder (a body).
+// Parameters: $stream, $recipient, $funder, $period (e.g. 2012-13); each may be null.
+// Example: {"stream": "stream-community-safety-fund", "recipient": null, "funder": null, "period": "2012-13"}
 MATCH (a:Allocation)
 OPTIONAL MATCH (a)-[:FROM_STREAM]->(s:FundingStream)
 OPTIONAL MATCH (a)-[:ALLOCATED_BY]->(by)
 OPTIONAL MATCH (a)-[:ALLOCATED_TO]->(to)
-WITH a, head(collect(DISTINCT s)) AS s, head(collect(DISTINCT by)) AS by, collect(DISTINCT to) AS tos
-WITH a, s, by, tos, head([t IN tos WHERE 'Body' IN labels(t)] + tos) AS to,
-     coalesce(a.periods, [a.period]) AS periods, coalesce(a.amounts_gbp, [a.amount_gbp]) AS amounts
-WHERE ($stream IS NULL OR s.id = $stream OR s.search_text CONTAINS $stream)
-  AND ($recipient IS NULL OR any(t IN tos WHERE t.id = $recipient OR t.search_text CONTAINS $recipient))
+OPTIONAL MATCH (a)-[:BREAKDOWN_OF]->(whole:Allocation)
+WITH a, head(collect(DISTINCT s)) AS s, head(collect(DISTINCT by)) AS by, collect(DISTINCT to) AS tos,
+     collect(DISTINCT whole) AS wholes
+WITH a, s, by, tos, wholes, coalesce(a.periods, [a.period]) AS periods, coalesce(a.amounts_gbp, [a.amount_gbp]) AS amounts
+WHERE ($stream IS NULL OR s.id = $stream)
+  AND ($funder IS NULL OR by.id = $funder)
+  AND ($recipient IS NULL OR any(t IN tos WHERE t.id = $recipient))
   AND ($period IS NULL OR $period IN periods)
-RETURN a.id AS id, s.id AS stream, s.name AS stream_name, by.id AS allocated_by, by.name AS allocated_by_name,
-       to.id AS recipient, to.name AS recipient_name, [t IN tos | t.id] AS recipients, a.purpose AS purpose,
-       a.row_kind AS row_kind,
+WITH a, s, by, wholes, periods, amounts,
+     [t IN tos WHERE 'Body' IN labels(t) | {id: t.id, name: t.name}] AS bodies,
+     [t IN tos WHERE 'Area' IN labels(t) | {id: t.id, name: t.name}] AS areas
+RETURN a.id AS id, s.id AS stream, s.name AS stream_name, by.id AS funder, by.name AS funder_name,
+       bodies AS recipient_bodies, areas AS recipient_areas, a.purpose AS purpose,
+       coalesce(a.row_kind, 'item') AS row_kind, coalesce(a.flow, 'allocation') AS flow,
        CASE WHEN $period IS NULL THEN a.amount_gbp
             ELSE [i IN range(0, size(periods) - 1) WHERE periods[i] = $period | amounts[i]][0] END AS amount_gbp,
        CASE WHEN $period IS NULL THEN a.period ELSE $period END AS period,
-       amounts AS amounts_gbp, periods, a.table AS table, a.row AS row, properties(a) AS props
+       amounts AS amounts_gbp, periods, coalesce(a.measures, []) AS measures, coalesce(a.columns, []) AS columns,
+       [w IN wholes | w.id] AS breakdown_of,
+       (coalesce(a.row_kind, 'item') = 'item' AND coalesce(a.flow, 'allocation') = 'allocation'
+        AND none(w IN wholes WHERE coalesce(w.row_kind, 'item') = 'item')) AS counted,
+       a.table AS table, a.row AS row, properties(a) AS props
 ORDER BY stream_name, table, row, id

@@ -1,10 +1,10 @@
 // Bodies by name, alias or acronym, through the full-text index `names` (schema/fulltext_names): every word of
 // `$q` (folded: lower case, letters and digits, as `search_text` is stored) must match a word of a name or alias,
 // or its beginning; also by kind, area (the body covers the area or an area inside it), priority theme and date
-// (bodies that existed then). An exact name, alias or acronym comes first, then the words in the order given, then
-// the index's score. With `$q` null every body is listed by name. One row: the total and one page.
+// (bodies that held on $as_of, graph.time's window; null: at any time, since a name is found whatever its dates).
+// An exact name, alias or acronym comes first, then the words in the order given, then the index's score. With `$q` null every body is listed by name. One row: the total and one page.
 // Parameters: $q (folded text or null), $kind (or null), $area (area id or null), $theme (theme id or null),
-//             $as_of (YYYY, YYYY-MM or YYYY-MM-DD or null), $skip, $limit.
+//             $as_of (a day YYYY-MM-DD or null), $skip, $limit.
 // Example: {"q": "cspb", "kind": null, "area": null, "theme": null, "as_of": null, "skip": 0, "limit": 20}
 CALL {
   // Lucene: each word required, as a whole word (weighted) or a word's beginning; a null $q asks for a word that
@@ -26,8 +26,7 @@ WHERE ($kind IS NULL OR b.kind = $kind)
         WHERE x.id = want.id OR want.name IN coalesce(x.within, [])
       })
   AND ($theme IS NULL OR EXISTS { MATCH (b)-[:HAS_PRIORITY]->(:Priority)-[:ABOUT]->(:Theme {id: $theme}) })
-  AND ($as_of IS NULL OR ((b.established IS NULL OR b.established <= $as_of)
-                          AND (b.valid_to IS NULL OR b.valid_to > $as_of) AND (b.dissolved IS NULL OR b.dissolved > $as_of)))
+  AND ($as_of IS NULL OR coalesce(b.holds_from, '') <= $as_of < coalesce(b.holds_to, '9'))
 WITH b, score, CASE
           WHEN $q IS NULL THEN 2
           WHEN ' | ' + b.search_text + ' | ' CONTAINS ' | ' + $q + ' | ' THEN 0

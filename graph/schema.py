@@ -27,9 +27,11 @@ class Schema:
 @lru_cache(maxsize=1)
 def load_schema() -> Schema:
     raw = yaml.safe_load(resources.files("graph").joinpath("schema.yaml").read_text(encoding="utf-8"))
-    labels = {name: frozenset(spec.get("properties") or []) for name, spec in raw["labels"].items()}
+    computed = frozenset(raw.get("computed") or [])
+    labels = {name: frozenset(spec.get("properties") or []) | computed for name, spec in raw["labels"].items()}
     rels = {
-        name: RelationshipRule(frozenset(spec["from"]), frozenset(spec["to"]), frozenset(spec.get("properties") or []))
+        name: RelationshipRule(frozenset(spec["from"]), frozenset(spec["to"]),
+                               frozenset(spec.get("properties") or []) | computed)
         for name, spec in raw["relationships"].items()
     }
     return Schema(

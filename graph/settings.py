@@ -12,6 +12,11 @@ def _port(value: str | None) -> int | None:
     return None if value is None or not value.strip() else int(value)
 
 
+def _names(value: str | None) -> tuple[str, ...]:
+    """A comma-separated list of host names from the environment."""
+    return tuple(name.strip().lower() for name in (value or "").split(",") if name.strip())
+
+
 @dataclass(frozen=True)
 class Settings:
     # Another Neo4j 5 (docker compose, Aura, a cluster); None: the project's local server.
@@ -35,7 +40,8 @@ class Settings:
     # relationships peak at ~1.3 GB of transaction state (measured; 768 MB fails, and a 2 GB heap thrashes).
     neo4j_tx_timeout: str = "120s"
     neo4j_tx_memory: str = "2g"
-    neo4j_total_tx_memory: str = "2304m"
+    # All transactions together stay at or under 70% of the heap (2150m of 3g), so the server itself keeps room.
+    neo4j_total_tx_memory: str = "2150m"
     neo4j_start_timeout_s: float = 180.0
     # Where the API serves: Neo4j Browser fetches the project's guide and style from it.
     api_url: str = "http://127.0.0.1:8000"
@@ -43,6 +49,17 @@ class Settings:
     # User queries (POST /cypher): the per-transaction timeout they run with, and the row cap.
     query_timeout_ms: int = 10_000
     max_rows: int = 1_000
+    # ... and their other limits (issue 13): the JSON of an answer's rows, how many run at once (more are answered
+    # 429 with Retry-After, never queued), and the size of a request body.
+    max_answer_bytes: int = 4 * 1024 * 1024
+    max_concurrent_queries: int = 2
+    max_body_bytes: int = 1024 * 1024
+    # The Host names the API answers (DNS rebinding: a page of another site must not reach it through its name).
+    trusted_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
+    # The response cache's bound, in bytes of JSON kept.
+    cache_max_bytes: int = 64 * 1024 * 1024
+    # The largest source document a load reads.
+    max_document_bytes: int = 5 * 1000 * 1000
     # How often (at most) the API asks the graph whether another process has loaded it since.
     load_check_s: float = 1.0
 
@@ -76,4 +93,10 @@ class Settings:
             query_timeout_ms=int(env.get("LANDSCAPE_QUERY_TIMEOUT_MS", "10000")),
             max_rows=int(env.get("LANDSCAPE_MAX_ROWS", "1000")),
             load_check_s=float(env.get("LANDSCAPE_LOAD_CHECK_S", defaults.load_check_s)),
+            max_answer_bytes=int(env.get("LANDSCAPE_MAX_ANSWER_BYTES", defaults.max_answer_bytes)),
+            max_concurrent_queries=int(env.get("LANDSCAPE_MAX_CONCURRENT_QUERIES", defaults.max_concurrent_queries)),
+            max_body_bytes=int(env.get("LANDSCAPE_MAX_BODY_BYTES", defaults.max_body_bytes)),
+            trusted_hosts=defaults.trusted_hosts + _names(env.get("LANDSCAPE_TRUSTED_HOSTS")),
+            cache_max_bytes=int(env.get("LANDSCAPE_CACHE_MAX_BYTES", defaults.cache_max_bytes)),
+            max_document_bytes=int(env.get("LANDSCAPE_MAX_DOCUMENT_BYTES", defaults.max_document_bytes)),
         )

@@ -14,6 +14,7 @@ from graph import loads
 from graph.engine import Engine
 from graph.model import Evidence, Facts
 from graph.queries import cypher, query_names, specialise
+from graph.time import stamp as stamp_time
 
 BATCH = 1_000
 # A load is one transaction with its own timeout, so the server's backstop for other transactions
@@ -106,6 +107,7 @@ def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: 
                 batch: int = BATCH) -> None:
     """Validate, then write every node and relationship in one transaction: all or nothing."""
     facts.validate_schema()
+    stamp_time(facts)
     nodes = node_rows(facts)
     rels = relationship_rows(facts)
 
@@ -119,6 +121,8 @@ def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: 
     def work(tx: ManagedTransaction) -> None:
         if reset:
             tx.run(cypher("load/delete_all")).consume()
+        else:
+            forget_documents(tx, facts)
         for label, rows in sorted(nodes.items()):
             for chunk in _batches(rows, batch):
                 tx.run(specialise(node_query, label=label), rows=chunk).consume()
@@ -136,6 +140,24 @@ def write_facts(engine: Engine, facts: Facts, *, reset: bool = False, progress: 
     ensure_schema(engine)
     engine.execute_write(work)
     loads.loaded(load_id)
+
+
+def loaded_documents(facts: Facts) -> list[str]:
+    """The documents this load evidences: the ones whose earlier contribution it replaces."""
+    docs = {ev.doc for node in facts.nodes.values() for ev in node.evidence}
+    docs |= {ev.doc for rel in facts.relationships.values() for ev in rel.evidence}
+    return sorted(docs)
+
+
+def forget_documents(tx: ManagedTransaction, facts: Facts) -> None:
+    """Inside the load's transaction, before its writes: take the loaded documents' evidence off everything, and
+    delete what only they evidenced and this load no longer has. A document's contribution is so replaced whole,
+    all or nothing with the load; what other documents evidence keeps their evidence."""
+    docs = loaded_documents(facts)
+    if not docs:
+        return
+    tx.run(cypher("load/forget_relationships"), docs=docs, keys=sorted(facts.relationships)).consume()
+    tx.run(cypher("load/forget_nodes"), docs=docs, ids=sorted(facts.nodes)).consume()
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:

@@ -26,19 +26,39 @@ class CurationError(DocumentError):
 class Curation:
     entries: dict[str, Any] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
-    canonical: dict[str, dict[str, str]] = field(default_factory=dict)  # label -> normalised name -> canonical
+    source: str = ""  # the curation file's text, to name the line of an entry
+    # same_as groups as applied: (label, canonical, names, the quote's evidence); resolve scopes them by place
+    groups: list[tuple[str, str, list[str], Evidence]] = field(default_factory=list)
 
     def quote(self, entry: dict[str, Any], where: str) -> Evidence:
         spec = entry.get("quote")
         if not isinstance(spec, dict) or "doc" not in spec or "text" not in spec:
-            raise CurationError(CURATION_FILE, 0, f"{where}: every entry needs quote: {{doc, text}}")
+            raise CurationError(CURATION_FILE, self.entry_line(where, entry),
+                                f"{where}: every entry needs quote: {{doc, text}}")
         doc = self.documents.get(spec["doc"])
         if doc is None:
-            raise CurationError(CURATION_FILE, 0, f"{where}: no document {spec['doc']!r}")
+            raise CurationError(CURATION_FILE, self.entry_line(where, entry),
+                                f"{where}: no document {spec['doc']!r} among those loaded")
         start = doc.text.find(spec["text"])
         if start == -1:
-            raise CurationError(spec["doc"], 0, f"curated quote for {where} is not in the document: {spec['text']!r}")
+            near, how = expected_near(doc, spec["text"])
+            raise CurationError(spec["doc"], near,
+                                f"the curated quote for {where} ({CURATION_FILE} line {self.entry_line(where, entry)})"
+                                f" is not in the document ({how}): {spec['text']!r}")
         return doc.evidence(start, start + len(spec["text"]), "curated")
+
+    def entry_line(self, where: str, entry: dict[str, Any]) -> int:
+        """The line of the curation file that holds an entry (its quote's text, else its canonical name)."""
+        quote = entry.get("quote")
+        spec: dict[str, Any] = quote if isinstance(quote, dict) else {}
+        for needle in (str(spec.get("text", ""))[:40], str(entry.get("canonical", "")), where.split(".")[-1]):
+            needle = needle.split("\n")[0].strip()
+            if not needle:
+                continue
+            for number, line in enumerate(self.source.splitlines(), start=1):
+                if needle in line:
+                    return number
+        return 1
 
     def known_names(self) -> list[tuple[str, str]]:
         """Names of curated bodies that have no head noun ("Leicestershire Together"), for mention finding."""
@@ -56,29 +76,22 @@ class Curation:
                 return dict(group.get("properties") or {})
         return {}
 
-    def canonical_for(self, label: str, keys: set[str]) -> str | None:
-        table = self.canonical.get(label, {})
-        for key in sorted(keys):
-            if key in table:
-                return table[key]
-        return None
-
     def apply_to(self, raw: Raw) -> None:
+        """Curated groups become raw nodes and aliases at their quote (so resolve scopes them by the quote's
+        place: "Police" in a Leicestershire document is Leicestershire Police, not another area's force)."""
         from loaders.raw import Ref
-        from loaders.resolve import normalise
 
+        self.groups = []
         for index, group in enumerate(self.entries.get("same_as") or []):
             label = group.get("label", "Body")
             ev = self.quote(group, f"same_as[{index}]")
             canonical = group["canonical"]
             ref = Ref(label, canonical)
             raw.node(ref, ev, **(group.get("properties") or {}))
-            table = self.canonical.setdefault(label, {})
-            table[normalise(canonical)] = canonical
-            for name in group.get("names") or []:
+            names = [str(n) for n in group.get("names") or []]
+            self.groups.append((label, canonical, names, ev))
+            for name in names:
                 raw.aliases.append((ref, name, ev))
-                if not name.isupper():
-                    table[normalise(name)] = canonical
         for index, fact in enumerate(self.entries.get("facts") or []):
             ev = self.quote(fact, f"facts[{index}]")
             start = Ref(fact["start"]["label"], fact["start"]["name"])
@@ -97,19 +110,40 @@ def load_curation(documents: dict[str, Document], path: Path | None = None) -> C
         folder = next(iter(documents.values())).path.parent if documents else Path(".")
         path = folder / CURATION_FILE
     entries: dict[str, Any] = {}
+    source = ""
     if path.exists():
         try:
-            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            source = path.read_text(encoding="utf-8")
+            entries = yaml.safe_load(source) or {}
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             raise CurationError(path.name, (mark.line + 1) if mark else 0, f"not valid YAML: {error}") from error
-    curation = Curation(entries=entries, documents=documents)
+    curation = Curation(entries=entries, documents=documents, source=source)
     # Document metadata entries are checked up front, so a bad quote fails before anything else.
     for doc_id, meta in (entries.get("documents") or {}).items():
         if doc_id in documents:
             curation.quote(meta, f"documents.{doc_id}")
     _CURRENT[:] = [curation]
     return curation
+
+
+def expected_near(doc: Document, quote: str) -> tuple[int, str]:
+    """Where a quote that is not verbatim was probably meant: the line of its longest opening (or closing) run of
+    words that the document does contain, so the error points at the place to compare."""
+    words = quote.split()
+    for size in range(len(words) - 1, 1, -1):
+        for part in (" ".join(words[:size]), " ".join(words[-size:])):
+            found = _find_spaced(doc.text, part)
+            if found != -1:
+                return doc.line_at(found), f"its words as far as {' '.join(part.split()[-3:])!r} are on this line"
+    return 1, "no run of its words is in the document"
+
+
+def _find_spaced(text: str, part: str) -> int:
+    """Find `part` with any white space between its words (a quote copied across a line break)."""
+    pattern = r"\s+".join(re.escape(w) for w in part.split())
+    match = re.search(pattern, text)
+    return match.start() if match else -1
 
 
 def document_metadata(doc: Document, raw: Raw) -> tuple[dict[str, Any], Evidence]:

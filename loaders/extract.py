@@ -6,12 +6,17 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from graph.model import Evidence, Facts
-from loaders import rules
-from loaders.mentions import ROLE_WORDS, Mention, find_mentions, initials, vocab
+from graph.model import Evidence, Facts, Finding
+from loaders import relations, rules
+from loaders.curation import load_curation
+from loaders.mentions import ROLE_WORDS, Mention, find_mentions, find_roles, initials, vocab
+from loaders.money_text import sentence_money
 from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
-from loaders.text import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
+from loaders.resolve import resolve
+from loaders.rules.registry import rules_for
+from loaders.structure import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
+from loaders.tables import extract_acronyms, extract_table, prose_allocations
 
 COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+)(?:(?: and | & | )[A-Z][a-z]+){0,3}) (District|Borough|County|City) Council\b")
 COUNCIL_LEVEL = {"District": "district", "Borough": "district", "County": "county", "City": "city"}
@@ -79,7 +84,12 @@ class DocumentExtractor:
         self.body_names: set[str] = set()  # bodies named so far in this document
         self.in_funding = False
         self.stream_context: Ref | None = None
+        self.funder: Mention | None = None
+        self.default_funder: Mention | None = None
         self.blocks: list[Block] = []
+        self.heading: Block | None = None  # the heading of the section being walked
+        # A section that ends with "... is made up of:" hands its intro to the list under the next sub-heading.
+        self.pending_intro: tuple[Sentence, list[Mention]] | None = None
         self.table_count = 0
         self.defined: set[str] = set()  # acronyms this document has defined so far
         self.table_allocators: dict[str, Ref] = {}
@@ -95,6 +105,9 @@ class DocumentExtractor:
                 if any(m.start < e and s < m.end for m in found):
                     continue
                 found.append(Mention(label, name, s, e, head=name.split()[-1]))
+        for role in find_roles(text, offset):
+            if not any(m.start < role.end and role.start < m.end for m in found):
+                found.append(role)
         found.sort(key=lambda m: m.start)
         return found
 
@@ -120,7 +133,7 @@ class DocumentExtractor:
         if m.label == "Body":
             ref = Ref("Body", m.name)
             self.body_names.add(m.name)
-            self.raw.node(ref, ev, kind=body_kind(m.head))
+            self.raw.node(ref, ev, kind=m.kind or body_kind(m.head))
             if m.acronym:
                 self.defined.add(m.acronym)
                 self.raw.aliases.append((ref, m.acronym, ev))
@@ -206,6 +219,7 @@ class DocumentExtractor:
         sections = sections_of(self.blocks)
         for section in sections:
             heading = section.heading
+            self.heading = heading
             if heading is not None:
                 self.on_heading(heading)
             self.walk_blocks(section.blocks, heading)
@@ -280,6 +294,11 @@ class DocumentExtractor:
     def walk_blocks(self, blocks: list[Block], heading: Block | None = None) -> None:
         i = 0
         intro: tuple[Sentence, list[Mention]] | None = None
+        if self.pending_intro is not None and heading is not None and not [
+                m for m in self.mentions_in(heading.text, heading.start) if m.label == "Body"]:
+            # "... is made up of:" / "Statutory authorities" / "- Council": a sub-heading inside a list keeps its intro
+            intro = self.pending_intro
+        self.pending_intro = None
         if heading is not None and rules.PRIORITY_INTRO.search(heading.text):
             # "The following five priorities have been agreed for 2012/13" stands alone, like a heading
             intro = (Sentence(heading.start, heading.end, heading.text, heading),
@@ -305,15 +324,19 @@ class DocumentExtractor:
                 intro = None
                 i = j
                 continue
+            if block.kind == "label":
+                for unit in rules_for("label"):
+                    unit.apply(self, block)
             # a paragraph: a short "Area:" line introduces the list that follows
             sents = sentences_of(block)
             for s in sents:
                 self.on_sentence(s)
             if sents:
                 last = sents[-1]
-                if len(sents) >= 2 and re.fullmatch(r"\s*(?:They|These|Those) (?:are|include)\s*:?\s*", last.text) and (
-                        rules.PRIORITY_INTRO.search(sents[-2].text)
-                        and not rules.LIST_INTRO_REPORTING.search(sents[-2].text)):
+                if len(sents) >= 2 and POINTER_INTRO.fullmatch(last.text) and (
+                        rules.PRIORITY_INTRO.search(sents[-2].text) or relations.list_frame(sents[-2].text)
+                        or relations.grammar().members.search(sents[-2].text)) and (
+                        not rules.LIST_INTRO_REPORTING.search(sents[-2].text)):
                     # "... four key areas which the partnership considers as requiring ... effort. They are:"
                     first = sents[-2]
                     last = Sentence(first.start, last.end, self.clean[first.start:last.end], block)
@@ -333,6 +356,8 @@ class DocumentExtractor:
                             title = b.text.strip().split(" - ", 1)[0]
                             self.priority(owner, b.start, b.start + len(title), str(pos), last)
             i += 1
+        if intro is not None and blocks and blocks[-1].kind in {"para", "label"} and intro[0].text.rstrip().endswith(":"):
+            self.pending_intro = intro
 
     # -- sentences -------------------------------------------------------------------------------------
     def on_sentence(self, s: Sentence, in_list: bool = False) -> None:
@@ -342,6 +367,8 @@ class DocumentExtractor:
                 self.register(m)
                 if m.label == "Body":
                     self.area_for(m, s)
+                    if self.default_funder is None and FUNDER.search(m.name):
+                        self.default_funder = m
         mentions = self.resolved(raw_mentions)
         bodies = [m for m in mentions if m.label in {"Body", "Acronym"}]
         if self.subject is None and not in_list:
@@ -349,9 +376,9 @@ class DocumentExtractor:
             if named:
                 self.subject = named[0]
         self.relations(s, mentions)
-        self.passive_relations(s, mentions)
         self.stated_priority(s, mentions)
-        self.chair(s, mentions)
+        for unit in rules_for("sentence"):
+            unit.apply(self, s, mentions)
         self.membership(s, mentions)
         self.renames(s, mentions)
         self.established(s, mentions)
@@ -373,8 +400,7 @@ class DocumentExtractor:
             pronoun = self.pronoun_subject(s)
             if pronoun is not None:
                 return pronoun
-        starts = [found.start() for _, p in rules.TRIGGERS if (found := p.search(s.text)) is not None]
-        first_trigger = min(starts, default=len(s.text))
+        first_trigger = min((h.start for h in relations.hits(s.text) if h.frame.voice == "active"), default=len(s.text))
         lead = LEADING_PHRASE.match(s.text)
         skip_until = s.start + lead.end() if lead else s.start
         chaired = [(s.start + c.start(), s.start + c.end()) for c in rules.CHAIRED_BY.finditer(s.text)]
@@ -391,119 +417,21 @@ class DocumentExtractor:
         return Ref("Acronym", m.name) if m.label == "Acronym" else Ref(m.label, m.name)
 
     def relations(self, s: Sentence, mentions: list[Mention]) -> None:
-        text = s.text
-        inverted = GOVERNANCE_BY.search(text)
-        if inverted is not None:
-            things = [m for m in mentions if m.start - s.start >= inverted.start(1) and m.start - s.start < inverted.end(1)
-                      and m.label in {"Programme", "Body", "Acronym", "FundingStream"}]
-            givers = [m for m in mentions if m.start - s.start >= inverted.start(2) and m.label in {"Body", "Acronym"}]
-            if things and givers:
-                self.raw.rel("OVERSEES", self.ref_of(givers[0]), self.ref_of(things[0]),
-                             self.ev(s.start, s.end, "rule:oversees"),
-                             status=rules.status_before(text[:inverted.start(2)], text))
-        hits: list[tuple[int, int, str]] = []
-        for rel_type, pattern in rules.TRIGGERS:
-            for match in pattern.finditer(text):
-                if any(a <= match.start() < b for a, b, _ in hits):
-                    continue
-                hits.append((match.start(), match.end(), rel_type))
-        if not hits:
-            return
-        hits.sort()
+        """Lines the grammar reads in the sentence (loaders.relations), written as raw relationships."""
         subject = self.sentence_subject(s, mentions)
-        for index, (a, b, rel_type) in enumerate(hits):
-            if rules.NEGATION.search(text[:a]):
-                continue
-            stop = hits[index + 1][0] if index + 1 < len(hits) else len(text)
-            objects_text_end = stop
-            colon = text.find(":", b, stop)
-            after_colon: list[Mention] = []
-            if colon != -1:
-                objects_text_end = colon
-                after_colon = [m for m in mentions if m.start - s.start > colon and m.label in {"Body", "Acronym"}]
-            boundary = CLAUSE_END.search(text, b)
-            if boundary is not None and boundary.start() < objects_text_end:
-                objects_text_end = boundary.start()
-            objects = [m for m in mentions if b <= m.start - s.start < objects_text_end]
-            wanted = {"Body", "Acronym"}
-            if rel_type in {"OVERSEES", "COMMISSIONS"}:
-                wanted |= {"Programme", "FundingStream"}
-            objects = _contiguous([m for m in objects if m.label in wanted], s, b)
-            if rel_type == "REPORTS_TO" and re.match(r"\s*the partnership\b", text[b:], re.I) and not objects:
-                target = self.subject if self.subject is not None else self.focus
-                if target is not None:
-                    objects = [Mention("Body", target.name, s.start + b, s.start + b + 16, head=target.head)]
-            if not objects:
-                continue
-            status = rules.status_before(text[:a], text)
-            props: dict[str, Any] = {"status": status}
-            when = rules.date_in(text)
-            if rel_type in {"MERGED_INTO", "SUCCEEDED_BY"} and when:
+        fallback = self.subject if self.subject is not None else self.focus
+        for found in relations.sentence_candidates(s.text, s.start, mentions, subject, fallback):
+            props: dict[str, Any] = {"status": found.status}
+            if found.end.label == "Role":
+                self.raw.node(Ref("Role", found.end.name), self.ev(found.end.start, found.end.end, "rule:role"))
+            when = rules.date_in(s.text)
+            if found.type in {"MERGED_INTO", "SUCCEEDED_BY"} and when:
                 props["valid_from"] = when
-            ev = self.ev(s.start, s.end, f"rule:{rel_type.lower()}")
-            subjects: list[Mention] = []
-            if after_colon and (subject is None or subject.start - s.start > a or LIST_SUBJECT.search(text[:a])):
-                subjects = after_colon  # "two groups that report to the SLP: The DACG ..., and the CJSCG"
-            elif rel_type == "MERGED_INTO" and "merge with" in text[a:b].lower():
-                before = [m for m in mentions if m.start - s.start < a and m.label in {"Body", "Acronym"}]
-                inside = [m for m in mentions if a <= m.start - s.start < b and m.label in {"Body", "Acronym"}]
-                subjects = before[-1:] + inside
-                objects = objects[:1]
-            elif (hung := _relative_clause_subject(s, mentions, a, right_before=True)) is not None:
-                subjects = [hung]  # "... to the Staying Healthy group which is sub-group of the X Board"
-            elif LIST_SUBJECT.search(text[max(0, a - 60):a]):
-                continue  # "five key theme groups that report to ...": the list that follows names them
-            elif subject is not None and subject.start - s.start < a:
-                subjects = [subject]
-            elif subject is not None:
-                subjects = [subject]
-            for subj in subjects:
-                for obj in objects:
-                    if obj is subj or obj.name == subj.name:
-                        continue
-                    self.raw.rel(rel_type, self.ref_of(subj), self.ref_of(obj), ev, **props)
-                    if rel_type == "MERGED_INTO" and when:
-                        self.raw.rel("MERGED_INTO", self.ref_of(subj), self.ref_of(obj), ev, **props)
-
-    def chair(self, s: Sentence, mentions: list[Mention]) -> None:
-        for match in rules.PERSON_CHAIR.finditer(s.text):
-            inside = [m for m in mentions if s.start + match.start(2) <= m.start < s.start + match.end(2)
-                      and m.label in {"Body", "Acronym"}]
-            if not inside or match.group(3) != "Chair":
-                continue
-            body = inside[0]
-            role = Ref("Role", f"Chair of the {body.name}" if body.label == "Body" else f"{body.name} Chair")
-            ev = self.ev(s.start + match.start(), s.start + match.end(), "rule:chaired_by")
-            self.raw.node(role, ev, holder=match.group(1))
-            self.raw.rel("CHAIRED_BY", self.ref_of(body), role, ev, status="current")
-        for match in rules.CHAIRED_BY.finditer(s.text):
-            role_text = match.group(1).strip()
-            role_text = re.sub(r"^(?:[A-Z][\w]*'s\s+)", lambda m: m.group(), role_text)
-            if not role_text or rules.NEGATION.search(s.text[:match.start()]):
-                continue
-            role_start = s.start + match.start(1)
-            role_name = re.sub(r"\s+", " ", role_text)
-            body_mentions = [m for m in mentions if m.label in {"Body", "Acronym"}
-                             and not (role_start <= m.start < role_start + len(role_text))]
-            if not body_mentions:
-                continue
-            before = [m for m in body_mentions if m.start < s.start + match.start()]
-            after = [m for m in body_mentions if m.start >= s.start + match.end()]
-            chaired: Mention | None
-            if match.start() < 3 and after:  # "Chaired by the Chief Constable, the Board ..."
-                chaired = after[0]
-            elif before:
-                chaired = before[-1] if re.search(r"\b(?:is|are) chaired", match.group()) else before[0]
-            else:
-                chaired = self.focus
-            if chaired is None:
-                continue
-            ev = self.ev(s.start, s.end, "rule:chaired_by")
-            role = Ref("Role", role_name)
-            self.raw.node(role, self.ev(role_start, role_start + len(role_text), "rule:chaired_by"))
-            self.raw.rel("CHAIRED_BY", self.ref_of(chaired), role, ev, status="current")
+            self.raw.rel(found.type, self.ref_of(found.start), self.ref_of(found.end),
+                         self.ev(s.start, s.end, f"rule:{found.type.lower()}"), **props)
 
     def membership(self, s: Sentence, mentions: list[Mention]) -> None:
+        """Parts of a body ("is comprised of", "the Boards include"); members are the rule members-in-a-sentence."""
         match = rules.MEMBERSHIP.search(s.text)
         compr = rules.COMPRISED_OF.search(s.text)
         if compr and (match is None or compr.start() < match.start()):
@@ -517,56 +445,8 @@ class DocumentExtractor:
             for m in members:
                 if m.name != subject.name:
                     self.raw.rel("PART_OF", self.ref_of(m), self.ref_of(subject), ev,
-                                 status=rules.status_before(s.text[:compr.start()], s.text))
+                                 status=relations.status_of(s.text[:compr.start()], s.text))
             return
-        if match is None:
-            return
-        subject = _relative_clause_subject(s, mentions, match.start())
-        hung = subject is not None
-        if subject is None:
-            subject = self.sentence_subject(Sentence(s.start, s.start + match.start(), s.text[:match.start()], s.block),
-                                            [m for m in mentions if m.start - s.start < match.start()])
-        if subject is None and UNNAMED_SUBJECT.match(s.text[:match.start()]):
-            return  # "The coalition consists of ...": members of something the text does not name
-        if not hung and match.group().lower().startswith("comprising") and re.search(
-                r"\b(?:by|with|from|to|of|in|on|through)\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?[\w-]+,?\s*(?:currently\s+)?$",
-                s.text[:match.start()]):
-            return  # "... overseen by a local Management Board, comprising ...": the members of an unnamed board
-        if subject is None:
-            subject = self.focus
-        if subject is None:
-            return
-        status = rules.status_before(s.text[:match.start()], s.text)
-        tail_start = match.end()
-        tail = s.text[tail_start:]
-        tail_end = len(tail)
-        for stop in (" who ", " which ", " whom ", " one of ", ". "):
-            k = tail.find(stop)
-            if k != -1:
-                tail_end = min(tail_end, k)
-        ev = self.ev(s.start, s.end, "rule:member_of")
-        named = [m for m in mentions if tail_start <= m.start - s.start < tail_start + tail_end
-                 and m.label in {"Body", "Acronym"}]
-        for m in named:
-            if m.name != subject.name:
-                self.raw.rel("MEMBER_OF", self.ref_of(m), self.ref_of(subject), ev, status=status)
-        # generic agencies ("police, prisons, probation ...") that are not names
-        terms = vocab()["agency_terms"]
-        joined = sorted((term for term in terms if " and " in term), key=len, reverse=True)
-        protected = tail[:tail_end]
-        for term in joined:  # "police, fire and rescue, County Council": "fire and rescue" is one item
-            protected = re.sub(r"(?i)\b" + re.escape(term) + r"\b", lambda m: m.group().replace(" and ", " \x00 "),
-                               protected)
-        for piece in (p.replace(" \x00 ", " and ") for p in re.split(r",|;| and | - |\u2013", protected)):
-            item = piece.strip().strip(".").lower()
-            item = re.sub(r"^(?:the|a|an|all|relevant|other|senior officers or representatives of the "
-                          r"responsible authorities)\s+", "", item)
-            if item in terms:
-                offset = s.start + tail_start + tail.find(piece.strip())
-                agency = Ref("Body", terms[item])
-                aev = self.ev(offset, offset + len(piece.strip().rstrip(".")), "rule:member_of")
-                self.raw.node(agency, aev, kind="agency")
-                self.raw.rel("MEMBER_OF", agency, self.ref_of(subject), ev, status=status)
 
     def renames(self, s: Sentence, mentions: list[Mention]) -> None:
         for match in rules.FORMERLY.finditer(s.text):
@@ -653,6 +533,9 @@ class DocumentExtractor:
         return None
 
     def on_list(self, items: list[Block], intro: tuple[Sentence, list[Mention]] | None) -> None:
+        for unit in rules_for("list"):
+            if unit.apply(self, items, intro[0] if intro is not None else None, self.heading):
+                return
         if intro is None:
             return
         sentence, mentions = intro
@@ -709,7 +592,7 @@ class DocumentExtractor:
                 self.raw.rel("REPORTS_TO", ref, self.ref_of(target),
                              self.ev(item.body_start, item.body_start + len(name), ev_method), status="current")
             return
-        oversees = next((p.search(text) for t, p in rules.TRIGGERS if t == "OVERSEES" and p.search(text)), None)
+        oversees = next((h for h in relations.hits(text) if h.frame.type == "OVERSEES" and h.frame.voice == "active"), None)
         if oversees is not None and text.rstrip().endswith(":"):
             overseer = self.sentence_subject(sentence, mentions) or self.focus
             if overseer is None:
@@ -749,26 +632,6 @@ class DocumentExtractor:
             for owner in owners:
                 self.priority(owner, item.body_start, item.end, position, intro)
 
-    def passive_relations(self, s: Sentence, mentions: list[Mention]) -> None:
-        """"Each YOS is overseen by ...", "the MAPPA are co-ordinated and administered by a MAPPA Coordination Unit",
-        "alcohol misuse overseen by the Substance Misuse Board": the doer follows 'by', the thing comes before."""
-        for match in PASSIVE_BY.finditer(s.text):
-            if rules.NEGATION.search(s.text[:match.start()]):
-                continue
-            rel_type = PASSIVE_TYPES[match.group(1).split()[-1].lower()]
-            doers = [m for m in mentions if m.label in {"Body", "Acronym"} and m.start - s.start >= match.end()]
-            wanted = {"Programme", "FundingStream", "Body", "Acronym"} if rel_type != "DELIVERS" else {"Programme",
-                                                                                                     "Acronym"}
-            things = [m for m in mentions if m.label in wanted and m.end - s.start <= match.start()]
-            if not doers or not things or doers[0].start - s.start - match.end() > 6:
-                continue
-            clause = s.text[things[-1].end - s.start:match.start()]
-            if re.search(r"[.;]|\b(?:and|but|whilst|while)\s", clause) or len(clause) > 120:
-                continue  # the thing belongs to another clause
-            status = rules.status_before(s.text[:match.start()], s.text)
-            self.raw.rel(rel_type, self.ref_of(doers[0]), self.ref_of(things[-1]),
-                         self.ev(s.start, s.end, f"rule:{rel_type.lower()}"), status=status)
-
     def stated_priority(self, s: Sentence, mentions: list[Mention]) -> None:
         """"Reducing violent crime is a particular priority for the CSPB"; "Substance misuse has been identified by
         the Safer Rutland Partnership as a key priority": one priority, stated in a sentence."""
@@ -778,7 +641,7 @@ class DocumentExtractor:
             match = rules.PRIORITY_BY.match(s.text)
             if match is not None:
                 low, high = match.start("holder"), match.end("holder")
-        if match is None or rules.NEGATION.search(s.text):
+        if match is None or relations.negated(s.text):
             return
         holders = [m for m in mentions if m.label in {"Body", "Acronym"} and low <= m.start - s.start < high]
         if not holders:
@@ -800,7 +663,7 @@ class DocumentExtractor:
         if not text:
             return
         period = rules.period_of(intro.text) or (re.search(r"\bto (20\d\d)\b", intro.text) or [None, None])[1]
-        status = rules.status_before(intro.text, intro.text) if re.search(r"will be|is proposed", intro.text) \
+        status = relations.status_of(intro.text, intro.text) if re.search(r"will be|is proposed", intro.text) \
             else "current"
         ref = Ref("Priority", f"{owner.label}\x1f{owner.name}\x1f{text}")
         self.raw.node(ref, ev, text=text, period=period, status=status, position=position)
@@ -810,72 +673,44 @@ class DocumentExtractor:
 
     # -- tables and money ------------------------------------------------------------------------------
     def on_table(self, rows: list[Block], intro: tuple[Sentence, list[Mention]] | None) -> None:
-        from loaders.tables import extract_table
-
         heading_text = self.last_heading_text(rows[0].start)
-        if re.search(r"acronym", heading_text, re.I):
-            from loaders.tables import extract_acronyms
-
+        before = (len(self.raw.nodes), len(self.raw.rels), len(self.raw.aliases), len(self.raw.findings))
+        if re.search(r"acronym|abbreviation|glossary", heading_text, re.I):
             extract_acronyms(self, rows)
-            return
-        extract_table(self, rows, intro, heading_text)
+        else:
+            extract_table(self, rows, intro, heading_text)
+        after = (len(self.raw.nodes), len(self.raw.rels), len(self.raw.aliases), len(self.raw.findings))
+        if after == before and len(rows) >= 2:
+            # Nothing came of the rows: say so, so the load report can show what was not read.
+            ev = self.ev(rows[0].start, rows[-1].end, "unread-table")
+            self.raw.findings.append(Finding(rule="unread-table", doc=self.doc.id, line=rows[0].line,
+                                             message=f"a table of {len(rows)} rows that no rule could read",
+                                             evidence=[ev]))
 
     def last_heading_text(self, offset: int) -> str:
         headings = [b for b in self.blocks if b.kind == "heading" and b.start < offset]
         return headings[-1].text.strip() if headings else ""
 
     def prose_money(self, s: Sentence, mentions: list[Mention]) -> None:
-        from loaders.tables import prose_allocations
-
+        """A funding chapter's sentences are read by loaders.tables (stated wholes, receipts); what it leaves,
+        and money in any other sentence, by loaders.money_text."""
+        before = len(self.raw.nodes)
         prose_allocations(self, s, mentions)
+        if any(n.ref.label == "Allocation" for n in self.raw.nodes[before:]):
+            return
+        sentence_money(self, s, mentions)
 
 
-PASSIVE_BY = re.compile(r"\b(?:is |are |was |were |will be |being |been )?(?:also )?"
-                        r"((?:co-ordinated and )?(?:overseen|delivered|commissioned|administered)) by (?:the |a |an )?")
-PASSIVE_TYPES = {"overseen": "OVERSEES", "delivered": "DELIVERS", "commissioned": "COMMISSIONS", "administered": "DELIVERS"}
-GOVERNANCE_BY = re.compile(r"\b[Gg]overnance of (.+?),? (?:will be |is |are )?provided by (.+)$")
-CLAUSE_END = re.compile(r",?\s+(?:which|who|whose|where|that|should|will|to drive|to ensure|in order)\b|;|\s-\s(?=[a-z])")
 LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line with|Like|Unlike|Through|With|"
                             r"Within|Under|Following|Alongside)\b[^,]*,")
 
 
-def _relative_clause_subject(s: Sentence, mentions: list[Mention], before: int,
-                             right_before: bool = False) -> Mention | None:
-    """"... the Substance Misuse Partnership Board (SMPB) which is a partnership comprising officers from ...":
-    the members belong to the body the relative clause hangs on, not to the sentence's subject. With
-    `right_before`, the clause must end at `before` ("X which is a sub-group of ...")."""
-    if right_before:
-        clause = re.search(r",?\s*\b(?:which|who)\s+(?:is|are|will be|would be)(?:\s+now)?\s*$", s.text[:before])
-        if clause is None:
-            return None
-    else:
-        clauses = list(re.finditer(r",?\s*\b(?:which|who)\b", s.text[:before]))
-        if not clauses:
-            return None
-        clause = clauses[-1]
-    named = [m for m in mentions if m.label in {"Body", "Acronym"} and m.end - s.start <= clause.start()]
-    if not named:
-        return None
-    gap = s.text[named[-1].end - s.start:clause.start()]
-    return named[-1] if re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}\))?\s*", gap) else None
-
-
-def _contiguous(objects: list[Mention], s: Sentence, trigger_end: int) -> list[Mention]:
-    """Objects of one trigger form one list: stop at the first one separated from the last by other words."""
-    out: list[Mention] = []
-    previous_end = s.start + trigger_end
-    for m in objects:
-        gap = s.text[previous_end - s.start:m.start - s.start]
-        if out and not re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}s?\))?[\s,]*(?:in (?:the )?\w+(?: \w+)?)?[\s,]*"
-                                    r"(?:and|&|or|as well as)?\s*(?:the|its|their|each|both)?\s*", gap, re.I):
-            break
-        if not out and (len(gap) > 60 or re.search(r"\b(?:through|via)\b", gap)):
-            break  # "has oversight of ... the project through the Board": the Board is the means, not the object
-        out.append(m)
-        previous_end = m.end
-    return out
-
-
+# Bodies that give money to partnerships: who pays when a document about funding names no giver in a sentence.
+FUNDER = re.compile(r"\b(?:Commissioner|MOPAC|Mayor's Office for Policing|Home Office|Ministry of Justice|"
+                    r"Youth Justice Board|Lottery)\b")
+# "They are:", "In West Lancashire this includes:": the sentence before says what the list is.
+POINTER_INTRO = re.compile(r"\s*(?:[A-Z][\w ]{0,30}?,?\s+)?(?:they|these|those|this|which|it|members) "
+                           r"(?:are|include|includes|comprise|comprises|is)\s*:?\s*", re.I)
 FUNCTION_WORDS = {"the", "a", "an", "to", "with", "of", "for", "by", "and", "or", "in", "on", "from", "into", "via",
                   "through", "across", "at", "between", "within", "its", "their", "our", "his", "her"}
 GENERIC_COUNCILS = {"County Council", "City Council", "District Council", "Borough Council"}
@@ -884,15 +719,10 @@ EXPLETIVE_IT = re.compile(r"\s*It (?:is|was|has been|had been|will be|would be|m
                           r"(?:\w+ ){0,2}?(?:that|to|whether|how)\b")
 # A subject that is a description, not a name: "The coalition", "This new group", "A working group".
 UNNAMED_SUBJECT = re.compile(r"\s*(?:The|This|That|These|Its|Their|A|An)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s*$")
-LIST_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|several|a number of)\s+(?:\w+\s+){0,2}"
-                          r"(?:groups|boards|forums|sub-groups)\b", re.I)
 
 
 def extract_documents(documents: list[Document], progress: Callable[[str], None] | None = None) -> Facts:
     """Facts for the documents: rules over each, then resolution and curation over all of them."""
-    from loaders.curation import load_curation
-    from loaders.resolve import resolve
-
     raw = Raw()
     curation = load_curation({doc.id: doc for doc in documents})
     known = curation.known_names()

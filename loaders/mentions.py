@@ -16,6 +16,56 @@ def vocab() -> dict[str, Any]:
     return yaml.safe_load(resources.files("loaders").joinpath("vocab.yaml").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def national_bodies() -> dict[str, Any]:
+    """The gazetteer of UK national bodies and roles (loaders/data/national_bodies.yaml)."""
+    data: dict[str, Any] = yaml.safe_load(
+        resources.files("loaders").joinpath("data/national_bodies.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
+    entries = {spec["name"]: spec for spec in national_bodies()["bodies"]}
+    names = sorted(entries, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return pattern, entries
+
+
+@lru_cache(maxsize=1)
+def _roles() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(national_bodies()["roles"]) + r")(?![\w-])")
+
+
+def find_roles(text: str, offset: int) -> list[Mention]:
+    """Offices named in `text` ("Chief Constable", "Director of Public Health", "Independent Chair")."""
+    return [Mention("Role", re.sub(r"\s+", " ", m.group()), offset + m.start(), offset + m.end(), head=m.group().split()[-1])
+            for m in _roles().finditer(text)]
+
+
+def _with_gazetteer(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """Named national bodies without a head noun ("Ministry of Justice", "Victim Support") join the mentions;
+    a gazetteer name inside a longer name found by its head noun is left to that name."""
+    pattern, entries = _gazetteer()
+    for match in pattern.finditer(text):
+        s, e = offset + match.start(), offset + match.end()
+        overlapping = [m for m in mentions if m.start < e and s < m.end]
+        for m in overlapping:
+            joined = re.search(r"\s+(?:and|&)\s+$", text[m.start - offset:s - offset])
+            if m.label == "Body" and m.start < s and m.end == e and joined is not None:
+                # "Respect Task Force and Home Office": two bodies, the second a national one
+                m.end = m.start + joined.start()
+                m.name = re.sub(r"\s+", " ", text[m.start - offset:m.end - offset])
+                m.head = m.name.split()[-1]
+        overlapping = [m for m in mentions if m.start < e and s < m.end]
+        if any(m.label != "Acronym" and (m.start < s or m.end > e) for m in overlapping):
+            continue
+        mentions = [m for m in mentions if m not in overlapping]
+        spec = entries[match.group()]
+        mentions.append(Mention("Body", spec["name"], s, e, head=spec["name"].split()[-1], kind=spec.get("kind")))
+    return mentions
+
+
 @dataclass
 class Mention:
     label: str  # Body | Programme | FundingStream | Legislation | Acronym | Anaphor
@@ -25,6 +75,7 @@ class Mention:
     head: str = ""
     acronym: str | None = None
     possessive: bool = False
+    kind: str | None = None  # a body's kind when a gazetteer says it (otherwise its head noun decides)
 
 
 _TOKEN = re.compile(r"\([A-Z][A-Za-z&]{1,9}s?\)|[A-Za-z][A-Za-z'\-]*|&|\d{4}|,|\S")
@@ -32,8 +83,17 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,8}s?$")
 _CONNECTORS = {"and", "of", "for", "&", "on", "the", "in"}
 _LEGISLATION_HEADS = {"Act", "Regulations", "Bill"}
 ROLE_WORDS = {"Director", "Chief", "Head", "Deputy", "Minister", "Secretary", "Leader", "Chair", "Chairman", "Member",
+              "Vice-Chair", "Vice-Chairman", "Co-Chair", "Chairperson",
               "Members", "Cabinet", "Manager", "Clerk", "Officer", "Commissioner"}
 MODIFIER_HEADS = {"Police"}
+_SHOUTED = re.compile(r"^[A-Z]{4,}$")  # a heading in capitals ("MINUTES", "MEETING"), not an acronym
+# Words that title a document or section about a body: "Membership of the Board", "Minutes of the Partnership".
+TITLE_WORDS = {"Membership", "Members", "Minutes", "Meeting", "Agenda", "Review", "Report", "Roles", "Role",
+               "Responsibilities", "Terms", "Update", "Introduction", "Structure", "Purpose", "Priorities", "Work",
+               "Annual", "Evaluation", "Governance", "Funding", "Overview", "Summary", "Appendix", "Constitution",
+               "Launch", "Business", "Chair", "Chairman", "Vice-Chair", "Meetings", "Reports", "Plan"}
+# Nouns of a relation, not of a name: "a Sub-Body of the Safer Northshire Board" names only the board.
+RELATION_NOUNS = {"subbody", "subgroup", "subgroups", "subcommittee", "subboard", "subpanel", "part"}
 TRAILERS = {"Chair", "Chairman", "Chairs", "Vice-Chair", "Members", "Member", "Manager", "Managers", "Coordinator",
             "Co-ordinator", "Lead", "Leads", "Budget"}
 
@@ -75,6 +135,9 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
         while j < len(tokens):
             t = tokens[j][0]
             prev = tokens[j - 1][0]
+            if t in {"The", "This", "These", "Those"} or (_SHOUTED.match(prev) and t[1:2].islower()) or (
+                    t[1:2].islower() and prev in {"Page", "Item"}):
+                break  # "MEETING The Authority", "Page 3 History": a heading or page furniture ends there
             if _is_cap(t) and not t.startswith("(") and t not in {",", "&"} and t[0].isalnum():
                 run.append(j)
             elif t.startswith("(") and _ACRONYM.match(t[1:-1]) and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0]):
@@ -160,6 +223,7 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
             name = f"{name} {m.group(2)}"
         mentions = [x for x in mentions if not (x.start < offset + m.end() and offset + start < x.end)]
         mentions.append(Mention("Legislation", name, offset + start, offset + m.end(), head=name.split()[-1]))
+    mentions = _with_gazetteer(text, offset, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -177,7 +241,8 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         k += 1
     lead_stop = [tokens[run[x]][0] for x in range(k)]
     run = run[k:]
-    if run and tokens[run[0]][0] in ROLE_WORDS:
+    if run and (tokens[run[0]][0] in ROLE_WORDS or tokens[run[0]][0] in TITLE_WORDS
+                or tokens[run[0]][0].lower().replace("-", "") in RELATION_NOUNS):
         # "Director of Children's Services for Leicester City Council": the body follows the office.
         cut = next((x for x, pos in enumerate(run) if tokens[pos][0] in {"of", "for"}), None)
         if cut is None:

@@ -5,23 +5,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 from graph.model import Facts
-from loaders.read import Document, DocumentError, read_document
+from loaders.extract import extract_documents
+from loaders.read import MAX_DOCUMENT_BYTES, Document, DocumentError, check_numbers, read_document
 
 
-def read_directory(folder: Path) -> list[Document]:
+def read_directory(folder: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> list[Document]:
     paths = sorted(folder.glob("*.txt"))
     if not paths:
         raise DocumentError(str(folder), 0, "no .txt documents in this folder")
-    return [read_document(path) for path in paths]
+    return [read_document(path, max_bytes) for path in paths]
 
 
-def load_directory(folder: Path, progress: Callable[[str], None] | None = None) -> Facts:
+def load_directory(folder: Path, progress: Callable[[str], None] | None = None,
+                   max_document_bytes: int = MAX_DOCUMENT_BYTES) -> Facts:
     """Facts for every document in `folder`; raises DocumentError (naming document and line) on bad input."""
-    from loaders.extract import extract_documents
-
-    documents = read_directory(folder)
+    documents = read_directory(folder, max_document_bytes)
     facts = extract_documents(documents, progress=progress)
     verify_evidence(facts, {doc.id: doc for doc in documents})
+    check_numbers(facts, {doc.id: doc for doc in documents})
     facts.validate_schema()
     return facts
 

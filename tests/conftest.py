@@ -29,8 +29,11 @@ from graph.store import write_facts
 from loaders.pipeline import load_directory
 
 SEEDS = REPO / "seeds"
-# Short limits so that tests see them act; the session's server loads the seeds only, so its memory is small.
-QUERY_TIMEOUT_MS, MAX_ROWS = 4000, 50
+# Limits: rows kept short so that tests see the cap act; the timeout is the shipped default, since a loaded 2-core CI
+# machine can take 4-5 s over a library query. The session's server loads the seeds only, so its memory is small.
+QUERY_TIMEOUT_MS, MAX_ROWS = 10000, 50
+# FastAPI's TestClient sends `Host: testserver`; only the tests trust it, never the production defaults.
+TEST_HOSTS = ("testserver",)
 SERVER_MEMORY = {"neo4j_heap": "1g", "neo4j_tx_memory": "256m", "neo4j_total_tx_memory": "512m"}
 
 
@@ -74,12 +77,14 @@ def _session_settings() -> tuple[Settings, SessionServer | None]:
                                     "LANDSCAPE_TEST_ALLOW_RESET=1 to allow it, or unset NEO4J_URI to let the tests "
                                     "start their own Neo4j.")
         folder = Path(tempfile.mkdtemp(prefix="landscape-test-"))
-        return replace(env, data_dir=folder, query_timeout_ms=QUERY_TIMEOUT_MS, max_rows=MAX_ROWS), None
+        return replace(env, data_dir=folder, query_timeout_ms=QUERY_TIMEOUT_MS, max_rows=MAX_ROWS,
+                       trusted_hosts=env.trusted_hosts + TEST_HOSTS), None
     folder = Path(tempfile.mkdtemp(prefix="landscape-test-neo4j-"))
     settings = replace(env, data_dir=folder, neo4j_bolt_port=free_port(), neo4j_http_port=free_port(),
                        api_url=f"http://127.0.0.1:{free_port()}", query_timeout_ms=QUERY_TIMEOUT_MS, max_rows=MAX_ROWS,
                        neo4j_heap=SERVER_MEMORY["neo4j_heap"], neo4j_tx_memory=SERVER_MEMORY["neo4j_tx_memory"],
-                       neo4j_total_tx_memory=SERVER_MEMORY["neo4j_total_tx_memory"])
+                       neo4j_total_tx_memory=SERVER_MEMORY["neo4j_total_tx_memory"],
+                       trusted_hosts=env.trusted_hosts + TEST_HOSTS)
     return settings, SessionServer(settings, folder)
 
 

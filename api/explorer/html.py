@@ -70,13 +70,19 @@ def dates(valid_from: str | None, valid_to: str | None) -> str:
     return f'<span class="dates">{esc(valid_from or "…")} – {esc(valid_to or "…")}</span>'
 
 
+def earlier(line: dict[str, Any]) -> str:
+    """A line that no longer holds today says when it held."""
+    when = line.get("earlier")
+    return "" if when is None else f' <span class="earlier">held on {esc(when)}, not today</span>'
+
+
 def lines_table(lines: list[dict[str, Any]], heading: str, css: str) -> str:
     """One section of related nodes: name, relationship type, status, dates and the quotes."""
     if not lines:
         return ""
     rows = "".join(
         f'<tr><td>{body_link(ln.get("id"), ln.get("name"), ln.get("label"))}</td><td class="type">{esc(ln.get("type"))}'
-        f'</td><td>{status_badge(ln.get("status"))} {dates(ln.get("valid_from"), ln.get("valid_to"))}</td>'
+        f'</td><td>{status_badge(ln.get("status"))} {dates(ln.get("valid_from"), ln.get("valid_to"))}{earlier(ln)}</td>'
         f'<td>{quotes(ln.get("evidence") or [])}</td></tr>' for ln in lines)
     return (f'<section class="{esc(css)}"><h2>{esc(heading)} <span class="count">{len(lines)}</span></h2>'
             f'<table class="facts"><thead><tr><th>with</th><th>line</th><th>status, dates</th><th>quotes</th></tr>'

@@ -102,7 +102,8 @@ def _money(title: str, allocations: list[dict[str, Any]], other: str, css: str) 
 def body_page(detail: dict[str, Any], money_in: list[dict[str, Any]], money_out: list[dict[str, Any]]) -> str:
     """Every fact about one body, each with its quotes; the quotes link to the document view."""
     others = detail.get("other_lines") or []
-    chair = (detail.get("chair") or []) + [o for o in others if o.get("type") in CHAIR_TYPES]
+    chair = (detail.get("chair") or []) + (detail.get("vice_chair") or []) + (detail.get("lead") or []) + \
+        [o for o in others if o.get("type") in CHAIR_TYPES]
     rest = [o for o in others if o.get("type") not in CHAIR_TYPES]
     props = detail.get("properties") or {}
     facts = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in sorted(props.items()))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graph.analysis import changes, duplication, gaps, structure
+from graph.analysis import changes, duplication, editions, gaps, structure
 from graph.analysis.findings import SEVERITY_ORDER, Category, Finding
 from graph.analysis.landscape import Landscape
 from graph.lookup import name_index
@@ -112,4 +112,30 @@ def cached_analysis(graph: nx.MultiDiGraph, as_of: str | None = None) -> Analysi
     return result
 
 
-__all__ = ["Analysis", "CATEGORIES", "Finding", "Landscape", "RULES", "analyse", "cached_analysis"]
+_changes_cache: weakref.WeakKeyDictionary[nx.MultiDiGraph, OrderedDict[tuple[str | None, str | None], Analysis]] = (
+    weakref.WeakKeyDictionary())
+
+
+def cached_changes(graph: nx.MultiDiGraph, since: str | None, until: str | None) -> Analysis:
+    """Changes by identity between two dates (graph.analysis.editions), as an Analysis the route filters like any
+    other; computed once per projection and pair of dates."""
+    key = (since, until)
+    with _lock:
+        found = _changes_cache.setdefault(graph, OrderedDict()).get(key)
+    if found is not None:
+        return found
+    base = cached_analysis(graph, until)
+    started = time.perf_counter()
+    findings = editions.changes_between(graph, since, until)
+    result = Analysis(as_of=until, findings={"changes": findings},
+                      timings={"changes.changes_between": time.perf_counter() - started},
+                      area_ids=base.area_ids, theme_ids=base.theme_ids, area_within=base.area_within)
+    with _lock:
+        per_graph = _changes_cache.setdefault(graph, OrderedDict())
+        per_graph[key] = result
+        while len(per_graph) > MAX_DATES_PER_PROJECTION:
+            per_graph.popitem(last=False)
+    return result
+
+
+__all__ = ["Analysis", "CATEGORIES", "Finding", "Landscape", "RULES", "analyse", "cached_analysis", "cached_changes"]

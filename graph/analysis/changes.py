@@ -28,7 +28,8 @@ def _year_span(view: Landscape, docs: list[str]) -> str:
 
 
 def body_changes(view: Landscape, split: str | None = None) -> list[Finding]:
-    """Bodies mentioned only in the earlier documents, or only in the later ones."""
+    """Bodies that the earlier documents only, or the later ones only, say anything about (by node id: its own
+    evidence, any fact about it, a mention)."""
     earlier, later, split = document_periods(view, split)
     if not earlier or not later:
         return []
@@ -45,6 +46,12 @@ def body_changes(view: Landscape, split: str | None = None) -> list[Finding]:
         for doc in view.graph.predecessors(body):
             if doc in doc_key.values():
                 mentioned[body].add(doc)
+        # By identity, not by name: a document speaks of the body when it states any fact about it.
+        for _, _, data in [*view.graph.out_edges(body, data=True), *view.graph.in_edges(body, data=True)]:
+            for item in data.get("evidence") or []:
+                doc = doc_key.get(str(item.get("doc")), doc_key.get(f"{item.get('doc')}.txt"))
+                if doc is not None:
+                    mentioned[body].add(doc)
     early_span, late_span = _year_span(view, earlier), _year_span(view, later)
     early_set, late_set = set(earlier), set(later)
     findings = []

@@ -44,6 +44,8 @@ class Finding(BaseModel):
     areas: list[str] = Field(default_factory=list, description="ids of the areas the finding is about")
     themes: list[str] = Field(default_factory=list, description="ids of the themes the finding is about")
     details: dict[str, Detail] = Field(default_factory=dict)
+    before: list[Quote] = Field(default_factory=list, description="changes: what the earlier documents say")
+    after: list[Quote] = Field(default_factory=list, description="changes: what the later documents say")
 
 
 def quotes(evidence: Iterable[dict[str, Any]], limit: int = MAX_QUOTES) -> list[Quote]:

@@ -4,14 +4,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 import networkx as nx
 
+from graph.time import INTENTIONS, ISO_DATE, as_of_day, first_day, started_by
+from graph.time import holds as holds_on
+
 UPWARD_TYPES = ("REPORTS_TO", "SUBGROUP_OF", "ACCOUNTABLE_TO", "PART_OF")
-# Intentions are not facts: "it is proposed that ..." and "will be a sub-group of ..." never hold.
-NOT_YET = frozenset({"proposed", "planned"})
+# Intentions are not facts: "it is proposed that ..." and "will be a sub-group of ..." never hold (graph.time).
+NOT_YET = INTENTIONS
 GONE_STATUSES = frozenset({"merged", "closed", "renamed"})
 # Kinds that are parts of a partnership structure (as opposed to organisations in their own right).
 STRUCTURAL_KINDS = frozenset({"board", "partnership", "group", "forum", "team", "unit", "network", "executive",
@@ -19,24 +21,16 @@ STRUCTURAL_KINDS = frozenset({"board", "partnership", "group", "forum", "team", 
 SUBSTRUCTURE_KINDS = frozenset({"group", "forum", "team", "unit", "network"})
 LEVEL_RANK = {"district": 1, "borough": 1, "city": 2, "county": 2, "counties": 3, "sub-region": 3, "force-area": 4,
               "region": 5, "nation": 6}
-# A date as users give it: YYYY, YYYY-MM or YYYY-MM-DD (months 01-12, days 01-31). The API, the CLI and the
-# analysis all check dates with this one pattern.
-ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+__all__ = ["ISO_DATE", "NOT_YET", "Landscape", "holds"]
 
 Evidence = dict[str, Any]
 
 
 def holds(props: dict[str, Any], as_of: str | None) -> bool:
-    """A fact holds at `as_of` (None: now) when it is not an intention and its validity window contains the date."""
-    status = props.get("status")
-    if status in NOT_YET:
+    """A fact holds at `as_of` (a partial date stands for its last day; None: today): graph.time's one meaning."""
+    if as_of is None and props.get("status") == "historic":
         return False
-    if as_of is None:
-        if status == "historic":
-            return False
-        as_of = date.today().isoformat()
-    start, end = props.get("valid_from"), props.get("valid_to")
-    return (start is None or str(start) <= as_of) and (end is None or str(end) > as_of)
+    return holds_on(props, as_of_day(as_of))
 
 
 @dataclass(frozen=True)
@@ -65,6 +59,7 @@ class Landscape:
 
     graph: nx.MultiDiGraph
     as_of: str | None = None
+    day: str = ""
     attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
     bodies: set[str] = field(default_factory=set)
     areas: set[str] = field(default_factory=set)
@@ -94,17 +89,17 @@ class Landscape:
     def build(cls, graph: nx.MultiDiGraph, as_of: str | None = None) -> Landscape:
         if as_of is not None and not ISO_DATE.match(as_of):
             raise ValueError(f"as_of must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {as_of!r}")
-        view = cls(graph=graph, as_of=as_of, attrs=dict(graph.nodes(data=True)))
+        view = cls(graph=graph, as_of=as_of, day=as_of_day(as_of), attrs=dict(graph.nodes(data=True)))
         view._index()
         return view
 
     def _index(self) -> None:
-        graph, as_of = self.graph, self.as_of
+        graph, as_of = self.graph, self.day
         labels = graph.nodes(data="label")
         for node, label in labels:
             if label == "Body":
-                established = graph.nodes[node].get("established")
-                if as_of is None or established is None or str(established) <= as_of:
+                # Ended bodies stay in the view (their endings are findings); bodies not yet attested are left out.
+                if started_by(graph.nodes[node], as_of):
                     self.bodies.add(node)
             elif label == "Area":
                 self.areas.add(node)
@@ -116,37 +111,37 @@ class Landscape:
         for start, end, data in graph.edges(data=True):
             kind = data.get("type")
             if kind in UPWARD_TYPES:
-                if start in self.bodies and labels[end] in ("Body", "Role") and holds(data, as_of):
+                if start in self.bodies and labels[end] in ("Body", "Role") and holds_on(data, as_of):
                     line = UpLine(start, end, kind, data.get("evidence") or [])
                     self.up[start].append(line)
                     self.down[end].append(line)
-                elif start in self.areas and end in self.areas and holds(data, as_of):
+                elif start in self.areas and end in self.areas and holds_on(data, as_of):
                     self.area_parents[start].add(end)
             elif kind in ("MERGED_INTO", "SUCCEEDED_BY"):
                 if data.get("valid_from") is not None:
                     dated_endings.add(start)
-                if start in self.bodies and holds(data, as_of):
+                if start in self.bodies and holds_on(data, as_of):
                     how = "merged" if kind == "MERGED_INTO" else "renamed"
                     previous = self.dissolved.get(start)
                     if previous is None or previous.how == "renamed":
                         self.dissolved[start] = Dissolution(how, end, data.get("valid_from"), data.get("evidence") or [])
             elif kind == "HAS_PRIORITY":
-                if holds(data, as_of) and holds(graph.nodes[end], as_of):
+                if holds_on(data, as_of) and holds_on(graph.nodes[end], as_of):
                     priority_holders[end].append(start)
             elif kind == "ABOUT":
                 priority_themes[start].append(end)
             elif kind == "COVERS":
-                if holds(data, as_of):
+                if holds_on(data, as_of):
                     self.covers[start].add(end)
             elif kind == "MEMBER_OF":
-                if holds(data, as_of):
+                if holds_on(data, as_of):
                     self.members[end][start] = data.get("evidence") or []
                     self.seats[start][end] = data.get("evidence") or []
             elif kind == "CHAIRED_BY":
-                if holds(data, as_of):
+                if holds_on(data, as_of):
                     self.chairs[start].add(end)
             elif kind in ("OVERSEES", "COMMISSIONS"):
-                if holds(data, as_of):
+                if holds_on(data, as_of):
                     self.oversees[start].add(end)
                     self.overseen[end].add(start)
             elif start in self.allocations and kind in ("FOR", "FROM_STREAM", "ALLOCATED_BY", "ALLOCATED_TO"):
@@ -168,7 +163,7 @@ class Landscape:
     def _dissolved_by_status(self, body: str) -> Dissolution | None:
         attrs = self.attrs[body]
         ended = attrs.get("dissolved") or attrs.get("valid_to")
-        if ended is not None and (self.as_of or date.today().isoformat()) >= str(ended):
+        if ended is not None and self.day >= (first_day(str(ended)) or str(ended)):
             return Dissolution("closed", None, str(ended), attrs.get("evidence") or [])
         # A status without a date is taken to hold at any date: the documents do not say when.
         if attrs.get("status") in GONE_STATUSES:

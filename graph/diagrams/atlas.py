@@ -31,7 +31,7 @@ def overview_diagram(graph: nx.MultiDiGraph, as_of: str | None = None, link: str
     diagram = Diagram("landscape", f"{LLR}: the landscape by area (click an area for its page)", as_of)
     for area, count in sorted(counts.items()):
         name = NO_AREA_TITLE if area == NO_AREA_ID else view.name(area)
-        diagram.add_node(DiagramNode(area, name, "area" if area != NO_AREA_ID else "recipient", kind="area",
+        diagram.add_node(DiagramNode(area, name, "area", kind="area",
                                      notes=[f"{count} partnership bodies"], link=link.format(id=area)))
     for area in counts:
         if area == NO_AREA_ID:
@@ -47,7 +47,9 @@ def overview_diagram(graph: nx.MultiDiGraph, as_of: str | None = None, link: str
             if other is not None and other != area:
                 between[(area, other)] += 1
     for (low, high), count in sorted(between.items()):
-        diagram.add_edge(DiagramEdge(low, high, "REPORTS_TO", label=f"{count} line{'s' if count > 1 else ''} up"))
+        # Containment ranks the areas (the wider above); the counted lines are drawn over that.
+        diagram.add_edge(DiagramEdge(low, high, "REPORTS_TO", label=f"{count} line{'s' if count > 1 else ''} up",
+                                     ranks=False))
     _sources(diagram, graph)
     return diagram
 

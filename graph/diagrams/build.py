@@ -16,7 +16,7 @@ from graph.diagrams.labels import column_label, short_purpose
 from graph.diagrams.model import Category, Cluster, Diagram, DiagramEdge, DiagramKind, DiagramNode, LineState
 from graph.diagrams.style import money
 from graph.lookup import resolve
-from graph.periods import in_period
+from graph.time import as_of_day, in_period, stated_by
 
 MAX_DEPTH = 10
 SUCCESSION = ("MERGED_INTO", "SUCCEEDED_BY")
@@ -166,8 +166,11 @@ class Governance:
 
 
 def _state(props: dict[str, Any], as_of: str | None) -> LineState | None:
+    """Current when the line holds at the date; planned or proposed when it is an intention stated by then."""
     status = props.get("status")
     if status in NOT_YET:
+        if not stated_by(props, as_of_day(as_of)):
+            return None
         return "planned" if status == "planned" else "proposed"
     return "current" if holds(props, as_of) else None
 

@@ -104,6 +104,8 @@ def _edge_attrs(edge: DiagramEdge) -> dict[str, str]:
         attrs["penwidth"] = "2"
     if edge.hidden:
         attrs["style"] = "invis"
+    if not edge.ranks:
+        attrs["constraint"] = "false"
     return attrs
 
 

@@ -39,6 +39,7 @@ class DiagramEdge:
     # Draw against the direction of the ranking (an overseer above what it oversees, money flowing down).
     reverse: bool = False
     hidden: bool = False  # laid out but not drawn (see DiagramNode.hidden)
+    ranks: bool = True  # False: drawn, but leaves the ranking to the other lines (an overview's counted lines)
 
 
 @dataclass

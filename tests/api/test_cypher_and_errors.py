@@ -76,9 +76,11 @@ def test_words_of_write_clauses_are_fine_as_names_and_text() -> None:
 
 
 def test_a_write_that_passes_the_text_check_is_rolled_back(loaded_engine: Engine) -> None:
-    """The second layer alone: Neo4j refuses the write in the read transaction; nothing is written."""
+    """The READ transaction alone (no text check, no plan check): Neo4j refuses the write; nothing is written."""
     before = count(loaded_engine)
     with pytest.raises(WriteRefused, match="rolled back"):
+        execute_checked(loaded_engine, "CREATE (n:Body {id: 'intruder', name: 'x'}) RETURN n", {}, 10, plan=False)
+    with pytest.raises(WriteRefused, match="plan holds Create"):
         execute_checked(loaded_engine, "CREATE (n:Body {id: 'intruder', name: 'x'}) RETURN n", {}, 10)
     assert count(loaded_engine) == before
     assert not loaded_engine.read_text("MATCH (n:Body {id: 'intruder'}) RETURN n")

@@ -46,7 +46,7 @@ def test_the_strategic_partnership_board_subtree_names_its_sub_groups(diagrams: 
 
 
 def test_a_chain_diagram_draws_each_step_above_the_one_before(diagrams: TestClient) -> None:
-    steps = ["joint-action-group", "safer-rutland-strategic-partnership-board",
+    steps = ["rutland-joint-action-group", "safer-rutland-strategic-partnership-board",
              "rutland-local-strategic-partnership-executive-board"]
     response = diagrams.get(f"/diagrams/bodies/{steps[0]}.svg", params={"direction": "up", "depth": 5})
     assert response.status_code == 200
@@ -57,7 +57,7 @@ def test_a_chain_diagram_draws_each_step_above_the_one_before(diagrams: TestClie
     mermaid = diagrams.get(f"/diagrams/bodies/{steps[0]}.mmd", params={"direction": "up"}).text
     chart = parse_mermaid(mermaid)
     links = {(a, b) for a, b, _, _ in chart.edges}
-    assert ("n_joint_action_group", "n_safer_rutland_strategic_partnership_board") in links
+    assert ("n_rutland_joint_action_group", "n_safer_rutland_strategic_partnership_board") in links
     assert ("n_safer_rutland_strategic_partnership_board", "n_rutland_local_strategic_partnership_executive_board") in links
 
 
@@ -123,8 +123,9 @@ def test_the_landscape_at_a_date_and_with_findings(diagrams: TestClient) -> None
 
     now = merger(diagrams.get("/diagrams/landscape.dot").text)
     assert "merged into 2012-09" in now and "style=solid" in now
-    # in 2010 the merger of September 2012 had not happened: only the planned succession is drawn, dashed
-    before = merger(diagrams.get("/diagrams/landscape.dot", params={"as_of": "2010"}).text)
+    # in August 2012 the merger of September 2012 had not happened: only the planned succession, which the August
+    # 2012 document states, is drawn, dashed (in 2010 no document had said it yet)
+    before = merger(diagrams.get("/diagrams/landscape.dot", params={"as_of": "2012-08"}).text)
     assert "succeeded by 2012-09 (planned)" in before and "style=dashed" in before
     marked = diagrams.get("/diagrams/landscape.svg", params={"findings": "true"})
     nodes = svg_nodes(marked.content)
@@ -163,7 +164,7 @@ def test_cli_writes_diagram_files(settings: Settings, loaded_engine: Engine, tmp
     assert main(["diagram", "landscape", "-o", str(png)]) == 0
     assert png.read_bytes().startswith(b"\x89PNG")
     chain = tmp_path / "chain.mmd"
-    assert main(["diagram", "body", "joint-action-group", "--direction", "up", "-o", str(chain)]) == 0
+    assert main(["diagram", "body", "rutland-joint-action-group", "--direction", "up", "-o", str(chain)]) == 0
     parse_mermaid(chain.read_text(encoding="utf-8"))
     svg = tmp_path / "rutland.svg"
     assert main(["diagram", "area", "area-rutland", "--findings", "-o", str(svg)]) == 0

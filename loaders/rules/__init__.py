@@ -1,5 +1,5 @@
-"""Sentence and list rules: the verbs and phrases that state governance relationships, with their status
-(current / planned / proposed) and dates, and the negations that state none."""
+"""Rules as small registered units (loaders.rules.registry), and the shared patterns they and the table reader
+use: dates, periods, renames, establishment, priorities. Triggers of governance lines are data: loaders/grammar.yaml."""
 from __future__ import annotations
 
 import re
@@ -8,34 +8,6 @@ MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], start=1)}
 
-# (relationship type, pattern) — subject before, objects after the trigger.
-TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    ("SUBGROUP_OF", re.compile(r"\b(?:a |an |the )?(?:formal |key )?sub-?groups? of\b", re.I)),
-    ("REPORTS_TO", re.compile(r"\b(?:reports?|reporting|report back) (?:directly )?to\b", re.I)),
-    ("REPORTS_TO", re.compile(r"\bmade recommendations to\b", re.I)),
-    ("REPORTS_TO", re.compile(r"\bprincipal reporting forum is\b", re.I)),
-    ("ACCOUNTABLE_TO", re.compile(r"\b(?:is |are |be )?(?:accountable|responsible|answerable) to\b", re.I)),
-    ("ACCOUNTABLE_TO", re.compile(r"\blines? of accountability\b.*?\b(?:are|is) (?:back )?through\b", re.I)),
-    ("ACCOUNTABLE_TO", re.compile(r"\b(?:delivery arm )?directed by\b", re.I)),
-    ("ACCOUNTABLE_TO", re.compile(r"\b(?:work(?:ing|s)?|services?|streams?|acts?|acting) on behalf of\b", re.I)),
-    ("PART_OF", re.compile(r"\b(?:is|are|forms?) (?:a )?part of\b", re.I)),
-    ("MEMBER_OF", re.compile(r"\b(?:is|are) (?:also |now )?(?:a )?(?:statutory |formal )?members? of\b", re.I)),
-    ("MEMBER_OF", re.compile(r"\b(?:is|are) (?:also |now |currently )?represented on\b", re.I)),
-    ("OVERSEES", re.compile(r"\b(?:oversees|overseeing|oversee|has (?:strategic )?overview of|has oversight of|"
-                            r"provides? (?:the )?(?:overarching |overall )?governance (?:structure|arrangements)"
-                            r"(?: for)?|(?:have|has) overall .ownership. of|"
-                            r"provides? (?:them with )?strategic direction)\b", re.I)),
-    ("COMMISSIONS", re.compile(r"\bcommissions\b", re.I)),
-    ("MERGED_INTO", re.compile(r"\b(?:will )?merge with\b.*?\bto create\b", re.I)),
-    ("MERGED_INTO", re.compile(r"\b(?:has (?:now )?been |was |were )?incorporated into\b", re.I)),
-    ("SUCCEEDED_BY", re.compile(r"\b(?:to be |will be |was |were )?replaced (?:by|with)\b", re.I)),
-]
-
-NEGATION = re.compile(r"\b(?:no|not|never|nor|neither)\b(?:\s+\w+){0,3}\s*$", re.I)
-PROPOSED = re.compile(r"\b(?:should|would|could|may|might|proposed|propose|proposes|it is suggested|recommended)\b",
-                      re.I)
-PLANNED = re.compile(r"\b(?:will|shall|to be|is being|are being|being established|is establishing|planned|"
-                     r"intended|due to)\b", re.I)
 FROM_DATE = re.compile(r"\b(?:from|with effect from|in|by|since|as of)\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?"
                        r"(January|February|March|April|May|June|July|August|September|October|November|December)"
                        r"\s+(\d{4})", re.I)
@@ -73,18 +45,6 @@ MEETING_OUTCOMES = re.compile(r"\b(?:outcomes and commitments|outcomes of the me
 LIST_INTRO_REPORTING = re.compile(r"\b(?:groups?|forums?|boards?) (?:currently )?(?:that )?(?:report(?:ing)?|"
                                   r"reports?) to\b", re.I)
 PERIOD = re.compile(r"\b(?:for |in |to )?((?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?)\b")
-
-
-def status_before(text_before: str, sentence: str) -> str:
-    """current, planned or proposed from the modal words in the clause before a trigger."""
-    window = text_before[-60:]
-    if re.match(r"\s*it is proposed\b", sentence, re.I) or re.search(r"\bshould be established\b", sentence, re.I):
-        return "proposed"
-    if PROPOSED.search(window):
-        return "proposed"
-    if PLANNED.search(window):
-        return "planned"
-    return "current"
 
 
 def date_in(text: str) -> str | None:

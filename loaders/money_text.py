@@ -1,0 +1,197 @@
+"""Money stated in sentences: "£2m", "£1.5 million", "£250k", "approximately £...", "over £...", with who gives
+("provided by X", "from X", "X has awarded"), who receives ("to X", "X will receive", "awarded to X", "X (£660,000)",
+"X - £500") and the period ("in 2012/13", "for 2013-14"). Written as Allocation nodes, as tables are
+(loaders/tables.py): amount_gbp, period, purpose, row_kind, with ALLOCATED_BY, ALLOCATED_TO and FROM_STREAM."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from loaders import relations, rules
+from loaders.mentions import Mention
+from loaders.raw import Ref
+from loaders.structure import Sentence
+
+if TYPE_CHECKING:
+    from loaders.rules.registry import Context
+
+BODIES = relations.BODIES
+SCALE = {"m": 1_000_000, "million": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000,
+         "k": 1_000, "thousand": 1_000}
+AMOUNT = re.compile(r"(?P<qual>\b(?:approximately|approx\.?|around|about|over|more than|up to|in the region of|some|"
+                    r"nearly|almost|just under|just over|at least|a total of|in excess of)\s+)?"
+                    r"£\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<scale>million|billion|thousand|"
+                    r"mn\b|bn\b|m\b|k\b)?", re.I)
+MONEY_WORDS = re.compile(r"\b(?:fund\w*|grant\w*|allocat\w*|award\w*|receiv\w*|provid\w*|budget\w*|invest\w*|"
+                         r"commission\w*|contribut\w*|distribut\w*|spend|spent|gives?|given|goes to|amount\w*|"
+                         r"tranche|offer\w*|pot|costs?)\b|\u2013|-|\(|=", re.I)
+GIVER_AFTER = re.compile(r"\b(?:provided|allocated|awarded|granted|given|funded|distributed|made available|"
+                         r"contributed|committed) by (?:the )?$|\bfrom (?:the )?$", re.I)
+GIVER_BEFORE = re.compile(r"\b(?:has|have|will|had|is to)? ?(?:awarded|allocated|provided|granted|distribute[ds]?|"
+                          r"committed|invested|contributed|given|gave|announced)\b", re.I)
+RECEIVER_BEFORE = re.compile(r"\b(?:receives?|received|receiving|will receive|is to receive|was awarded|were awarded|"
+                             r"has been awarded|being awarded|is awarded|gets|got|was allocated|has been allocated|"
+                             r"secured|been successful in applying for)\b[^£]{0,40}$", re.I)
+RECEIVER_AFTER = re.compile(r"^[^£.;]{0,60}?\b(?:to|for|between|goes to|awarded to|allocated to|provided to|"
+                            r"given to|made available to)\s+(?:the\s+)?(?:\w+\s+){0,2}?$", re.I)
+# "Cleveland Mountain Rescue - £3,500", "MFC Kicks (MFC Foundation) - £86,000", "Birmingham (£660,000)"
+LINE_ITEM = re.compile(r"^\s*(?:[-*>]\s+)?(?P<who>[A-Z][^£\n]{1,90}?)\s*(?:\((?P<inner>[^()£]*)\)\s*)?(?:[-\u2013:=]\s*£|\(£)")
+_NAME_WORD = r"(?:[A-Z0-9][\w'&.-]*|and|of|for|the|in|on|&)"
+NAME_WORDS = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD})*$")
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: int
+    start: int  # in the sentence
+    end: int
+    qualifier: str | None
+
+
+def amounts(text: str) -> list[Amount]:
+    """Sums of money in `text`, in pounds; percentages and rates ("£5 per head") are not allocations."""
+    out = []
+    for match in AMOUNT.finditer(text):
+        after = text[match.end():match.end() + 20]
+        if re.match(r"\s*(?:per|a|an|each)\s+(?:head|person|hour|week|day|month|year|resident)\b|\s*%", after, re.I):
+            continue
+        value = float(match.group("num").replace(",", ""))
+        scale = (match.group("scale") or "").lower()
+        value *= SCALE.get(scale, 1)
+        qualifier = match.group("qual").strip().lower() if match.group("qual") else None
+        out.append(Amount(int(round(value)), match.start(), match.end(), qualifier))
+    return out
+
+
+def period_near(text: str, amount: Amount) -> str | None:
+    """The period of one amount: the nearest period after it in its clause ("£272,664 in FY 2023/24"), else the
+    sentence's; two periods joined ("across 2023/24 and 2024/25") span both years."""
+    clause_end = re.search(r"[;)]|\band\b", text[amount.end:])
+    near = text[amount.end:amount.end + (clause_end.start() if clause_end else 40)]
+    if rules.period_of(near):
+        return rules.period_of(near)
+    years = re.findall(r"\b((?:19|20)\d{2})\s*[/-]\s*(\d{2,4})\b", text)
+    if len(years) >= 2 and re.search(r"\b(?:across|over|between|from)\b", text, re.I):
+        first, last = years[0], years[-1]
+        end_year = last[1] if len(last[1]) == 4 else last[0][:2] + last[1][-2:]
+        return f"{first[0]}-04/{end_year}-03"
+    found = rules.period_of(text)
+    if found:
+        return found
+    year = re.search(r"\b(?:in|for|during)\s+((?:19|20)\d{2})\b", text)
+    return year.group(1) if year else None
+
+
+def sentence_money(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
+    """Allocations stated in one sentence (or one "Recipient - £500" line)."""
+    text = s.text
+    found = amounts(text)
+    if not found or not MONEY_WORDS.search(text):
+        return
+    bodies = [m for m in mentions if m.label in BODIES]
+    streams = [m for m in mentions if m.label == "FundingStream"]
+    giver = _giver(text, s.start, bodies)
+    if giver is not None:
+        ctx.funder = giver
+    for index, amount in enumerate(found):
+        if _is_part_of_previous(text, found, index):
+            continue  # "£502,992 to Lewisham (£272,664 in 2023/24 and ...)": the parts are its periods
+        receiver = _receiver(ctx, text, s.start, bodies, amount)
+        receipt = RECEIVER_BEFORE.search(text[:amount.start]) is not None
+        payer = giver if giver is not None else ctx.funder or ctx.default_funder
+        if receiver is None and payer is None:
+            continue
+        _write(ctx, s, amount, period_near(text, amount), payer, receiver, streams, receipt)
+
+
+def _is_part_of_previous(text: str, found: list[Amount], index: int) -> bool:
+    if index == 0:
+        return False
+    between = text[found[index - 1].end:found[index].start]
+    return "(" in between and ")" not in between
+
+
+def _giver(text: str, offset: int, bodies: list[Mention]) -> Mention | None:
+    for m in bodies:
+        before = text[:m.start - offset]
+        if GIVER_AFTER.search(before):
+            return m
+    first_verb = GIVER_BEFORE.search(text)
+    if first_verb is not None:
+        agents = [m for m in bodies if m.end - offset <= first_verb.start()]
+        if agents and not RECEIVER_BEFORE.search(text[:first_verb.end()]):
+            return agents[0]
+    return None
+
+
+def _receiver(ctx: Context, text: str, offset: int, bodies: list[Mention], amount: Amount) -> Ref | None:
+    before = text[:amount.start]
+    provided_with = re.search(r"\b(?:provided|gave|awarded|granted|supplied)\s+(?:the\s+)?(?P<who>.+?)\s+with\s*$", before)
+    if provided_with is not None:
+        named = [m for m in bodies if m.start - offset >= provided_with.start("who") and m.end - offset <= amount.start]
+        if named:
+            return ctx.ref_of(named[0])  # "the Joint Committee provided the PCSP with £761,520"
+    if RECEIVER_BEFORE.search(before):
+        named = [m for m in bodies if m.end - offset <= amount.start]
+        if named:
+            return ctx.ref_of(named[-1])
+    after = text[amount.end:]
+    for m in bodies:
+        gap_start = m.start - offset
+        if gap_start >= amount.end and RECEIVER_AFTER.match(text[amount.end:gap_start]):
+            return ctx.ref_of(m)
+    to_place = re.match(r"\s*(?:\w+\s+){0,3}?(?:to|for) (?:the )?([A-Z][\w'&-]+(?: [A-Z][\w'&-]+){0,3})", after)
+    if to_place is not None:
+        return _named(ctx, to_place.group(1), offset + amount.end + to_place.start(1))
+    bracketed = re.search(r"([A-Z][\w'&-]*(?: (?:and |of |& )?[A-Z][\w'&-]*){0,5})\s*\(\s*(?:approximately\s+)?$", before)
+    if bracketed is not None:  # "Birmingham (£660,000), Coventry (£165,000)"
+        named = [m for m in bodies if m.start - offset == bracketed.start(1)]
+        return ctx.ref_of(named[0]) if named else _named(ctx, bracketed.group(1), offset + bracketed.start(1))
+    line = LINE_ITEM.match(text)
+    if line is not None and line.end() - 1 <= amount.start + 1 and NAME_WORDS.match(line.group("who").strip()):
+        inner = line.group("inner")
+        who, start = line.group("who"), line.start("who")
+        if inner and re.match(r"[A-Z]", inner) and not re.fullmatch(r"[A-Z]{2,6}", inner.strip()):
+            inner = re.sub(r"^(?:organised by|run by|delivered by)\s+", "", inner.strip())
+            who, start = inner, line.start("inner") + line.group("inner").find(inner)
+        named = [m for m in bodies if offset + start <= m.start < offset + start + len(who)]
+        if named:
+            return ctx.ref_of(named[0])
+        return _named(ctx, who.strip().rstrip(",:"), offset + start)
+    return None
+
+
+def _named(ctx: Context, name: str, start: int) -> Ref | None:
+    """A receiver the mention finder does not know: a place ("to Lewisham") or an organisation without a head."""
+    name = re.sub(r"\s+", " ", name).strip()
+    if not name or len(name.split()) > 8 or relations.grammar().negation.search(name):
+        return None
+    area = ctx.area_of(name)
+    ev = ctx.ev(start, start + len(name), "rule:money-in-a-sentence")
+    if area is not None:
+        ref = Ref("Area", area)
+        ctx.raw.node(ref, ev)
+        return ref
+    ref = Ref("Body", name)
+    ctx.raw.node(ref, ev, kind="organisation")
+    return ref
+
+
+def _write(ctx: Context, s: Sentence, amount: Amount, period: str | None, payer: Mention | None,
+           receiver: Ref | None, streams: list[Mention], receipt: bool) -> None:
+    start = s.start + amount.start
+    ref = Ref("Allocation", f"allocation-{ctx.doc.id[:3]}-p{start}")
+    ev = ctx.ev(s.start, s.end, "rule:money-in-a-sentence")
+    purpose = re.sub(r"\s+", " ", s.text)[:200]
+    # flow as loaders.tables writes it: "X will receive £" is a receipt of X, "£ to X" an allocation to X.
+    ctx.raw.node(ref, ev, amount_gbp=amount.value, period=period, purpose=purpose, row_kind="item",
+                 flow="receipt" if receipt else "allocation",
+                 note=f"{amount.qualifier} the amount" if amount.qualifier else None)
+    if payer is not None:
+        ctx.raw.rel("ALLOCATED_BY", ref, ctx.ref_of(payer), ev)
+    if receiver is not None:
+        ctx.raw.rel("ALLOCATED_TO", ref, receiver, ev)
+    stream = Ref("FundingStream", streams[0].name) if streams else ctx.stream_context
+    if stream is not None:
+        ctx.raw.rel("FROM_STREAM", ref, stream, ev)

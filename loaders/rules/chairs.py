@@ -1,0 +1,155 @@
+"""Chairs and vice-chairs: "chaired by X", "X (Chair)", "Chair: X" / "Chair - X", "X, chair of the partnership",
+"X is the Independent Chair of A and B", "X was elected Chair of A", "X and Y were elected Chair and Vice-Chair"."""
+from __future__ import annotations
+
+import re
+
+from loaders import relations
+from loaders.mentions import Mention
+from loaders.raw import Ref
+from loaders.rules.registry import Context, rule
+from loaders.structure import Block, Sentence
+
+BODIES = relations.BODIES
+TITLE = r"(?:Cllr|Coun|Councillor|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Superintendent|Inspector|Chief Inspector)"
+PERSON = rf"(?:{TITLE}\.? )?[A-Z][a-z'\-]+(?: [A-Z]\.)?(?: [A-Z][a-z'\-]+){{1,2}}(?: JP| MBE| OBE| CBE| QPM)?"
+OFFICE = (r"(?:[Vv]ice[- ]?[Cc]hair(?:man|person|woman)?|[Dd]eputy [Cc]hair(?:man|person)?|[Cc]o-[Cc]hair|"
+          r"[Jj]oint [Cc]hair|(?:[Ii]ndependent )?[Cc]hair(?:man|person|woman)?)")
+# "Cllr Adam McVey (Chair)", "Chair of Clinical Commissioning Gloucestershire (Deputy Chair)"
+IN_BRACKETS = re.compile(rf"(?P<who>{PERSON}|[A-Z][\w'&,\- ]{{3,80}}?)\s*\((?P<body>[^()]*?)\s*(?P<office>{OFFICE})\)")
+# "Coun Jane Smith, chair of the partnership", "I am the Independent Chair of both the A and the B"
+OF_BODY = re.compile(rf"(?P<who>{PERSON}|\bI)(?:,| (?:is|am|was|has been|will be|would be)(?: appointed| elected)?(?: as)?)"
+                     rf" (?:the |its |our )?(?:new |current |incoming )?(?P<office>{OFFICE}) (?:of|for) (?:both )?")
+# "RESOLVED that Mr John Rivers be elected Vice-Chair of the Kent Community Safety Partnership"
+ELECTED = re.compile(rf"(?P<who>{PERSON}|the [A-Z][\w ]+?) (?:be|was|were|is|would be|will be) (?:likely to be )?"
+                     rf"(?:appointed|elected|re-elected|confirmed)(?: as)? (?:the )?(?P<office>{OFFICE})(?: (?:of|for))?")
+# "Councillor A and B were elected as Chair and Vice-Chair respectively"
+RESPECTIVELY = re.compile(rf"(?P<first>{PERSON}) and (?P<second>{PERSON}) (?:were|are|have been) (?:elected|appointed)"
+                          rf" (?:as )?(?:the )?(?P<o1>{OFFICE}) and (?P<o2>{OFFICE}),? respectively")
+CHAIRED_BY = re.compile(r"\b(?:is |are |was |will be )?(?:jointly |co-)?chaired by (?:the |a |an )?"
+                        r"((?:[A-Za-z][\w'\-]*\s?){1,12}?)(?=,|\.|;| and the| who|$)", re.I)
+
+
+def rel_type(office: str) -> str:
+    return "VICE_CHAIRED_BY" if re.match(r"(?:vice|deputy)", office, re.I) else "CHAIRED_BY"
+
+
+def _write(ctx: Context, body: Mention | Ref, who: str, start: int, ev_start: int, ev_end: int, office: str,
+           method: str, status: str = "current") -> None:
+    who = re.sub(r"\s+", " ", who).strip().strip(",")
+    if not who or len(who) < 3:
+        return
+    role = Ref("Role", who)
+    ctx.raw.node(role, ctx.ev(start, start + len(who), method))
+    body_ref = body if isinstance(body, Ref) else ctx.ref_of(body)
+    ctx.raw.rel(rel_type(office), body_ref, role, ctx.ev(ev_start, ev_end, method), status=status)
+
+
+def _owner(ctx: Context) -> Mention | None:
+    """The body a chair line without a named body belongs to: the one the section is about."""
+    for candidate in (ctx.focus, ctx.subject):
+        if candidate is not None and candidate.label in BODIES:
+            return candidate
+    return None
+
+
+@rule("chair-in-brackets", input="sentence", output="CHAIRED_BY, VICE_CHAIRED_BY")
+def chair_in_brackets(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
+    if "hair" not in s.text:
+        return
+    for match in IN_BRACKETS.finditer(s.text):
+        inside = [m for m in mentions if s.start + match.start("body") <= m.start < s.start + match.end("body")
+                  and m.label in BODIES]
+        who = match.group("who")
+        who_start = s.start + match.start("who")
+        named = [m for m in mentions if m.label in BODIES and who_start <= m.start < s.start + match.end("who")]
+        if named and named[0].start == who_start and named[0].end >= s.start + match.end("who") - 1:
+            continue  # "The Board (Chair)": a body is not its own chair
+        body: Mention | None = inside[0] if inside else _owner(ctx)
+        if body is None or (match.group("body").strip() and not inside):
+            continue
+        _write(ctx, body, who, who_start, s.start + match.start(), s.start + match.end(), match.group("office"),
+               "rule:chair-in-brackets")
+
+
+@rule("chair-of-body", input="sentence", output="CHAIRED_BY, VICE_CHAIRED_BY")
+def chair_of_body(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
+    if "hair" not in s.text:
+        return
+    for match in OF_BODY.finditer(s.text):
+        after = s.start + match.end()
+        bodies = [m for m in mentions if m.label in BODIES and m.start >= after - 1]
+        owners = relations.contiguous(bodies, s.text, s.start, match.end()) if bodies else []
+        if not owners:
+            anaphor = re.match(r"(?:the )?(partnership|board|group|panel|forum|committee)\b", s.text[match.end():], re.I)
+            owner = _owner(ctx) if anaphor else None
+            owners = [owner] if owner is not None else []
+        who = match.group("who")
+        if who == "I" or relations.negated(s.text[:match.start()]):
+            continue
+        for owner in owners:
+            _write(ctx, owner, who, s.start + match.start("who"), s.start, s.end, match.group("office"),
+                   "rule:chair-of-body", relations.status_of(s.text[:match.end()], s.text))
+
+
+@rule("chair-elected", input="sentence", output="CHAIRED_BY, VICE_CHAIRED_BY")
+def chair_elected(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
+    if "hair" not in s.text:
+        return
+    pair = RESPECTIVELY.search(s.text)
+    if pair is not None:
+        owner = _owner(ctx)
+        if owner is not None:
+            for who, office in (("first", "o1"), ("second", "o2")):
+                _write(ctx, owner, pair.group(who), s.start + pair.start(who), s.start, s.end, pair.group(office),
+                       "rule:chair-elected")
+        return
+    for match in ELECTED.finditer(s.text):
+        after = [m for m in mentions if m.label in BODIES and m.start >= s.start + match.end() - 1]
+        owner = after[0] if after and after[0].start - s.start - match.end() < 6 else _owner(ctx)
+        if owner is None:
+            continue
+        status = "proposed" if re.search(r"\b(?:likely|would|be (?:appointed|elected))\b", match.group()) else "current"
+        _write(ctx, owner, match.group("who"), s.start + match.start("who"), s.start, s.end, match.group("office"),
+               "rule:chair-elected", status)
+
+
+@rule("chaired-by", input="sentence", output="CHAIRED_BY")
+def chaired_by(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
+    """"Chaired by the Chief Constable, the Board ...", "The Board is chaired by the Director of Public Health"."""
+    for match in CHAIRED_BY.finditer(s.text):
+        role_text = match.group(1).strip()
+        if not role_text or relations.negated(s.text[:match.start()]):
+            continue
+        role_start = s.start + match.start(1)
+        body_mentions = [m for m in mentions if m.label in BODIES
+                         and not (role_start <= m.start < role_start + len(role_text))]
+        before = [m for m in body_mentions if m.start < s.start + match.start()]
+        after = [m for m in body_mentions if m.start >= s.start + match.end()]
+        chaired: Mention | None
+        if match.start() < 3 and after:
+            chaired = after[0]
+        elif before:
+            chaired = before[-1] if re.search(r"\b(?:is|are) chaired", match.group()) else before[0]
+        else:
+            chaired = _owner(ctx)
+        if chaired is None:
+            continue
+        for who in re.split(r" and (?:the )?", role_text) if "jointly" in match.group().lower() else [role_text]:
+            start = role_start + role_text.find(who)
+            _write(ctx, chaired, who, start, s.start, s.end, "Chair", "rule:chaired-by",
+                   relations.status_of(s.text[:match.start()], s.text))
+
+
+@rule("chair-label", input="label", output="CHAIRED_BY, VICE_CHAIRED_BY")
+def chair_label(ctx: Context, block: Block) -> None:
+    """"Chair: Chief Superintendent Jane Smith", "Vice Chair - Director of Public Health"."""
+    office = re.fullmatch(OFFICE, block.label.strip(), re.I)
+    owner = _owner(ctx)
+    if office is None or owner is None:
+        return
+    value = block.text[block.value_start - block.start:].strip().rstrip(".;,")
+    value = re.split(r"\s+(?:tel|telephone|email|e-mail|phone)\b|[;|]", value, maxsplit=1, flags=re.I)[0].strip()
+    if not value or len(value) > 100 or "@" in value or re.search(r"\d{4,}", value):
+        return
+    _write(ctx, owner, value, block.value_start, block.start, block.end, block.label, "rule:chair-label")

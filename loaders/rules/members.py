@@ -1,0 +1,235 @@
+"""Members of a body: stated in a sentence ("The partnership is made up of the City Council, the Police and
+Public Health") or as a list under an introducing sentence or a heading ("Membership includes:", "Members").
+Each member is a name the mention finder knows, an agency word ("police", "probation"), or a short noun phrase
+that names an organisation ("housing providers", "Catalyst")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.model import Finding
+from loaders import relations, rules
+from loaders.mentions import Mention, vocab
+from loaders.raw import Ref
+from loaders.rules.registry import Context, rule
+from loaders.structure import Block, Sentence
+
+BODIES = relations.BODIES
+# Words that end a noun phrase naming a kind of organisation, for members without a capitalised name.
+ORG_NOUNS = re.compile(
+    r"\b(?:authorit(?:y|ies)|police|constabulary|probation|health|services?|partners?|providers?|organisations?|"
+    r"sectors?|councils?|boards?|groups?|teams?|trusts?|agenc(?:y|ies)|bodies|commissioners?|representatives|"
+    r"landlords?|housing|schools?|colleges?|universit(?:y|ies)|fire(?: and rescue)?|rescue|prisons?|courts?|"
+    r"charit(?:y|ies)|businesses|associations?|forums?|networks?|panels?|partnerships?|nhs|ccgs?|icbs?)\s*$", re.I)
+VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|should|can|has|have|had|to|which|who|that|this|these|"
+                     r"meets?|aims?|works?|provides?|ensures?|includes?|including|representing|each|every|part of|"
+                     r"such|one|two|three|four|five|six|seven|eight|nine|ten|twenty[\w-]*|\d+)\b", re.I)
+TAIL_END = re.compile(r"[.;:]\s|[.;]$|\s(?:who|which|whom|where|to (?:ensure|deliver|work|tackle|reduce|support|"
+                      r"provide|help|develop|address))\b|\s-\s|\s\u2013\s|\(one |\bamong others\b", re.I)
+LEAD = re.compile(r"^(?:the|a|an|all|each|both|other|relevant|key|senior|also|as well as|along with|"
+                  r"including|include|and|or|(?:a |the )?(?:wide |broad )?(?:range|number|variety|mix) of|following|"
+                  r"(?:[\w-]+ ){0,2}?(?:representatives?|officers?|partners|members|staff|colleagues) (?:from|of)|"
+                  r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,3}?(?:from|of))\s+", re.I)
+# A category, not a member: "organisations", "partner agencies", "elected members", "other partners".
+GENERIC = re.compile(r"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten) )?(?:(?:other|partner|key|statutory|"
+                     r"non-statutory|relevant|wider|following|all|elected|lead|designated|core|"
+                     r"multi-agency|various|many|several|local|external) )?(?:organisations|groups|partners|agencies|"
+                     r"bodies|members|representatives|authorities|sectors|services|stakeholders|people|users|"
+                     r"residents|communities|individuals|officers|colleagues|staff)$", re.I)
+PERSONAL = re.compile(r"\b(?:Member|Members|Chair|Chairman|Vice-Chair|Director|Officer|Councillor|Cllr|Manager|"
+                      r"Lead Member|Portfolio Holder|Mayor|Leader|Executive Officer)\b")
+TRAIL = re.compile(r"\s*(?:\((?:opens new window|[^()]*)\)|etc\.?|representatives?|representation|colleagues)\s*$",
+                   re.I)
+
+
+@lru_cache(maxsize=1)
+def _agency_terms() -> dict[str, str]:
+    terms: dict[str, str] = vocab()["agency_terms"]
+    return terms
+
+
+def _phrase(text: str, start: int) -> tuple[str, int] | None:
+    """A member phrase cleaned of leading determiners and trailing notes; None if it is not a noun phrase."""
+    lead = LEAD.match(text)
+    while lead is not None:
+        text, start = text[lead.end():], start + lead.end()
+        lead = LEAD.match(text)
+    text = TRAIL.sub("", text).strip().rstrip(".,;:")
+    text = text.strip("\"' ")
+    if not text or not text[:1].isalnum() or len(text.split()) > 9 or VERBISH.search(text):
+        return None
+    if GENERIC.match(text) and text.lower() not in _agency_terms():
+        return None
+    if PERSONAL.search(text):
+        return None  # "County Council Cabinet Member for Health", "Deputy Chair": an office, not an organisation
+    return text, start
+
+
+def member_refs(ctx: Context, text: str, offset: int, method: str) -> list[Ref]:
+    """Members named in `text` (document offset `offset`): a list of names joined by commas and 'and'."""
+    mentions = [m for m in ctx.resolved(ctx.mentions_in(text, offset)) if m.label in BODIES]
+    out: list[Ref] = []
+    for piece, begin in _pieces(text, mentions, offset):
+        ref = _member(ctx, piece, begin, mentions, method)
+        if ref is not None and ref not in out:
+            out.append(ref)
+    return out
+
+
+def _pieces(text: str, mentions: list[Mention], offset: int, split_and: bool = True) -> list[tuple[str, int]]:
+    """Split on commas, semicolons, bullets and 'and' / '&' / 'as well as', never inside a known name or agency
+    term ("Fire and Rescue Service" is one member)."""
+    protected = [(m.start - offset, m.end - offset) for m in mentions]
+    low = text.lower()
+    for term in [*_agency_terms(), "fire and rescue", "fire & rescue"]:
+        if " and " in term or " & " in term:
+            for found in re.finditer(r"\b" + re.escape(term) + r"\b", low):
+                protected.append((found.start(), found.end()))
+    cuts: list[tuple[int, int]] = []
+    joiners = r"and|as well as|along with|plus|such as|including|i\.e\.?|e\.g\.?" if split_and else r"as well as|such as"
+    for sep in re.finditer(r",(?:\s+and\b)?|;|\(|\)|\s-\s|\s\u2022\s|\s\u00b7\s|\s+(?:" + joiners + r")\s+", text):
+        if not any(a < sep.start() < b for a, b in protected):
+            cuts.append((sep.start(), sep.end()))
+    pieces: list[tuple[str, int]] = []
+    begin = 0
+    for a, b in [*cuts, (len(text), len(text))]:
+        chunk = text[begin:a]
+        lead = len(chunk) - len(chunk.lstrip())
+        if chunk.strip():
+            pieces.append((chunk.strip(), offset + begin + lead))
+        begin = b
+    return pieces
+
+
+def _member(ctx: Context, piece: str, begin: int, mentions: list[Mention], method: str) -> Ref | None:
+    inside = [m for m in mentions if begin <= m.start < begin + len(piece)]
+    if inside:
+        named = inside[0]
+        rest = piece[named.end - begin:].strip(" ()")
+        if len(named.name) >= 0.5 * len(piece) or not rest:
+            return ctx.register(named, method) if named.label == "Body" else ctx.ref_of(named)
+    cleaned = _phrase(piece, begin)
+    if cleaned is None:
+        return None
+    name, start = cleaned
+    term = _agency_terms().get(name.lower())
+    capitalised = all(w[:1].isupper() or w.lower() in {"and", "of", "for", "the", "&", "in", "on"}
+                      for w in name.split())
+    if term is None and not capitalised and not ORG_NOUNS.search(name):
+        return None
+    if re.fullmatch(r"[\d\s.,%£-]+", name):
+        return None
+    ref = Ref("Body", term or name)
+    ev = ctx.ev(start, start + len(name), method)
+    ctx.raw.node(ref, ev, kind="agency" if term else "organisation")
+    if term is not None and term.lower() != name.lower():
+        ctx.raw.aliases.append((ref, name, ev))  # "probation" as written stays findable
+    return ref
+
+
+def owner_of(ctx: Context, text: str, offset: int, mentions: list[Mention], trigger: int) -> Mention | None:
+    """The body whose members these are: the one a relative clause hangs on, the sentence's subject before the
+    trigger, the body named in a 'members of X' phrase, or the body in focus."""
+    hung = relations.relative_clause_subject(text, offset, mentions, trigger)
+    if hung is not None:
+        return hung
+    of_body = re.search(r"\b(?:members(?:hip)?|partners|make up|making up)\s+(?:of\s+)?(?:the\s+)?$", text[:trigger],
+                        re.I)
+    before = [m for m in mentions if m.label in BODIES and m.start - offset < trigger]
+    after = [m for m in mentions if m.label in BODIES and m.start - offset >= trigger]
+    if of_body is None and re.search(r"\b(?:members(?:hip)?|partners|authorities|make up|making up) of (?:the )?", text, re.I):
+        named = re.search(r"\b(?:members(?:hip)?|partners|authorities|make up|making up) of (?:the )?", text, re.I)
+        if named is not None:
+            follow = [m for m in mentions if m.label in BODIES and m.start - offset >= named.end() - 1]
+            if follow and follow[0].start - offset - named.end() < 3:
+                return follow[0]
+    if before:
+        return before[0]
+    if of_body is not None and after:
+        return after[0]
+    if re.search(r"\b(?:it|its|the (?:partnership|board|group|panel|forum|committee|csp))\b", text[:trigger + 1], re.I) \
+            or trigger < 3 or not text[:trigger].strip():
+        return ctx.focus or ctx.subject
+    return None
+
+
+UNNAMED_OWNER = re.compile(r"\b(?:by|with|from|to|of|in|on|through)\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?[\w-]+,?\s*"
+                           r"(?:currently\s+)?$")
+UNNAMED_SUBJECT = re.compile(r"\s*(?:The|This|That|These|Its|Their|A|An)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)\s*$")
+MEMBERS_ALSO = re.compile(r"\b(?:including|along with|as well as|such as)\b", re.I)
+
+
+@rule("members-in-a-sentence", input="sentence", output="MEMBER_OF")
+def members_in_sentence(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
+    match = relations.grammar().members.search(s.text)
+    if match is None or relations.negated(s.text[:match.start()]) or s.text.rstrip().endswith(":"):
+        return
+    parts = rules.COMPRISED_OF.search(s.text)
+    if parts is not None and parts.start() <= match.start():
+        return  # "The Boards include ...", "is comprised of": parts, not members
+    before = s.text[:match.start()]
+    if UNNAMED_OWNER.search(before) and relations.relative_clause_subject(s.text, s.start, mentions,
+                                                                          match.start()) is None:
+        return  # "... overseen by a local Management Board, comprising ...": members of a board the text does not name
+    unnamed = UNNAMED_SUBJECT.match(before)
+    if unnamed is not None and unnamed.group(1).capitalize() not in vocab()["body_heads"]:
+        return  # "The coalition consists of ...": members of something the text does not name
+    owner = owner_of(ctx, s.text, s.start, mentions, match.start())
+    if owner is None:
+        return
+    tail = s.text[match.end():]
+    end = TAIL_END.search(tail)
+    tail = tail[:end.start()] if end is not None else tail
+    status = relations.status_of(s.text[:match.start()], s.text)
+    ev = ctx.ev(s.start, s.end, "rule:member_of")
+    owner_ref = ctx.ref_of(owner)
+    for member in member_refs(ctx, tail, s.start + match.end(), "rule:member_of"):
+        if member != owner_ref:
+            ctx.raw.rel("MEMBER_OF", member, owner_ref, ev, status=status)
+
+
+def list_owner(ctx: Context, intro: Sentence | None, heading: Block | None) -> tuple[Mention | None, str] | None:
+    """A member list's owner and status, if the introducing sentence or the heading opens a member list."""
+    if intro is not None:
+        found = relations.list_frame(intro.text)
+        if found is not None and found[0].type == "MEMBER_OF":
+            mentions = [m for m in ctx.resolved(ctx.mentions_in(intro.text, intro.start)) if m.label in BODIES]
+            # The intro names the body whose list it is ("Partners that contribute to the CSP are:"), or the
+            # section is about it ("The partnership includes:", "In Sunderland, these are:").
+            owner = mentions[0] if mentions else ctx.focus or ctx.subject
+            return owner, relations.status_of(intro.text[:found[1].start()], intro.text)
+    if heading is not None and intro is None and re.fullmatch(
+            r"(?:\d+\.?\s*)?(?:(?:board |partnership |group |core |statutory )?members(?:hip)?|partners|"
+            r"(?:statutory|core|key) partners|responsible authorities|who (?:we are|is involved))\s*:?",
+            heading.text.strip(), re.I):
+        return ctx.focus or ctx.subject, "current"
+    return None
+
+
+@rule("members-in-a-list", input="list", output="MEMBER_OF")
+def members_in_list(ctx: Context, items: list[Block], intro: Sentence | None, heading: Block | None) -> bool:
+    """Items under "Membership includes:" (or a "Membership" heading) are members of the intro's body."""
+    found = list_owner(ctx, intro, heading)
+    if found is None:
+        return False
+    owner, status = found
+    if owner is None:
+        ctx.raw.findings.append(_no_owner(ctx, items[0], intro))
+        return True
+    owner_ref = ctx.ref_of(owner)
+    for item in items:
+        if item.depth:
+            continue
+        text = re.split(r"\s+[-\u2013:]\s+|:\s", item.body, maxsplit=1)[0]
+        for member in member_refs(ctx, text, item.body_start, "list:member_of")[:1]:
+            if member != owner_ref:
+                ctx.raw.rel("MEMBER_OF", member, owner_ref, ctx.ev(item.body_start, item.end, "list:member_of"),
+                            status=status)
+    return True
+
+
+def _no_owner(ctx: Context, first: Block, intro: Sentence | None) -> Finding:
+    where = intro if intro is not None else first
+    ev = ctx.ev(where.start, where.end, "list-without-owner")
+    return Finding(rule="list-without-owner", doc=ev.doc, line=first.line,
+                   message="a member list whose body the text does not name", evidence=[ev])

@@ -1,0 +1,86 @@
+"""The registry of rules: each rule is one module of this package that registers a function under a name, with
+the unit it reads (`sentence`, `list`, `label`) and what it writes. Adding a rule touches its file and its test."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from graph.model import Evidence
+    from loaders.mentions import Mention
+    from loaders.raw import Raw, Ref
+    from loaders.read import Document
+
+INPUTS = frozenset({"sentence", "list", "label"})
+
+
+class Context(Protocol):
+    """What a rule may use of the document walk: the raw facts, evidence, and the bodies in focus."""
+
+    raw: Raw
+    doc: Document
+    focus: Mention | None
+    subject: Mention | None
+    funder: Mention | None  # the last body a sentence named as giving money
+    default_funder: Mention | None  # the first commissioner the document names: who gives when no one is named
+    stream_context: Ref | None
+
+    def area_of(self, text: str) -> str | None: ...
+
+    def ev(self, start: int, end: int, method: str) -> Evidence: ...
+
+    def ref_of(self, m: Mention) -> Ref: ...
+
+    def register(self, m: Mention, method: str = "name") -> Ref | None: ...
+
+    def mentions_in(self, text: str, offset: int) -> list[Mention]: ...
+
+    def resolved(self, mentions: list[Mention]) -> list[Mention]: ...
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    input: str
+    output: str
+    apply: Callable[..., Any]
+
+
+_REGISTERED: dict[str, Rule] = {}
+
+
+def rule(name: str, input: str, output: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register the decorated function as the rule `name`."""
+    if input not in INPUTS:
+        raise ValueError(f"rule {name} reads {input!r}, which is not one of {sorted(INPUTS)}")
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        if name in _REGISTERED and _REGISTERED[name].apply is not function:
+            raise ValueError(f"two rules are named {name}")
+        _REGISTERED[name] = Rule(name, input, output, function)
+        return function
+
+    return decorate
+
+
+@lru_cache(maxsize=1)
+def _load_all() -> tuple[Rule, ...]:
+    import loaders.rules as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name != "registry":
+            importlib.import_module(f"loaders.rules.{info.name}")
+    return tuple(sorted(_REGISTERED.values(), key=lambda r: r.name))
+
+
+def rules_for(input: str) -> list[Rule]:
+    """The registered rules that read `input`, in name order."""
+    return [r for r in _load_all() if r.input == input]
+
+
+def all_rules() -> list[Rule]:
+    return list(_load_all())

@@ -1,0 +1,31 @@
+"""Chairs and vice-chairs in their usual forms."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.loaders.rules.helpers import extract, lines
+
+
+def test_a_person_with_chair_in_brackets_chairs_the_section_body(tmp_path: Path) -> None:
+    facts = extract("Northshire Partnership Board\n\nMembers present: Cllr Jane Brown (Chair) and Tom Green "
+                    "(Vice-Chair) attended.\n", tmp_path)
+    assert ("Northshire Partnership Board", "Cllr Jane Brown") in lines(facts, "CHAIRED_BY")
+    assert ("Northshire Partnership Board", "Tom Green") in lines(facts, "VICE_CHAIRED_BY")
+
+
+def test_a_label_line_names_the_chair(tmp_path: Path) -> None:
+    facts = extract("Eastbury Community Safety Partnership\n\nChair: Director of Public Health\n", tmp_path)
+    assert ("Eastbury Community Safety Partnership", "Director of Public Health") in lines(facts, "CHAIRED_BY")
+
+
+def test_chair_of_and_elected_chair(tmp_path: Path) -> None:
+    facts = extract("Coun Sam Reed, chair of the Eastbury Safer Partnership, spoke.\n\n"
+                    "RESOLVED that Mr John Rivers be elected Vice-Chair of the Westbury Community Safety Partnership.\n",
+                    tmp_path)
+    assert ("Eastbury Safer Partnership", "Coun Sam Reed") in lines(facts, "CHAIRED_BY")
+    assert ("Westbury Community Safety Partnership", "Mr John Rivers") in lines(facts, "VICE_CHAIRED_BY")
+
+
+def test_chaired_by_a_role(tmp_path: Path) -> None:
+    facts = extract("The Northshire Justice Board is chaired by the Chief Constable.\n", tmp_path)
+    assert ("Northshire Justice Board", "Chief Constable") in lines(facts, "CHAIRED_BY")

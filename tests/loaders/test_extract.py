@@ -1,0 +1,30 @@
+"""The orchestrator's general features: section scope, modality and negation across the stages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.loaders.rules.helpers import extract, lines
+
+
+def test_the_board_under_a_heading_is_the_heading_body(tmp_path: Path) -> None:
+    facts = extract("Northshire Safer Communities Board\n\nThe Board reports to the Northshire Leaders Forum.\n\n"
+                    "Eastbury Community Safety Partnership\n\nThe Partnership reports to the Eastbury Borough Council.\n",
+                    tmp_path)
+    assert lines(facts, "REPORTS_TO") == {
+        ("Northshire Safer Communities Board", "Northshire Leaders Forum"),
+        ("Eastbury Community Safety Partnership", "Eastbury Borough Council")}
+
+
+def test_intended_and_proposed_lines_are_not_current(tmp_path: Path) -> None:
+    facts = extract("It is intended that the Northshire Youth Group will report to the Northshire Justice Board.\n\n"
+                    "It is proposed that the Eastbury Hate Crime Panel reports to the Northshire Justice Board.\n",
+                    tmp_path)
+    status = {facts.nodes[r.start].name: r.properties["status"] for r in facts.relationships.values()
+              if r.type == "REPORTS_TO"}
+    assert status == {"Northshire Youth Group": "planned", "Eastbury Hate Crime Panel": "proposed"}
+
+
+def test_a_denied_line_is_no_fact(tmp_path: Path) -> None:
+    facts = extract("The Northshire Youth Group does not report to the Northshire Justice Board. It is not a "
+                    "sub-group of the Eastbury Safer Partnership.\n", tmp_path)
+    assert lines(facts, "REPORTS_TO") == set() and lines(facts, "SUBGROUP_OF") == set()

@@ -1,0 +1,60 @@
+"""Money in sentences: amounts with scale words and qualifiers, the giver, the receiver and the period."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.model import Facts
+from loaders.money_text import amounts
+from loaders.pipeline import load_directory
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("a grant of £2m", 2_000_000, None), ("£1.5 million", 1_500_000, None), ("£250k", 250_000, None),
+    ("approximately £40,000", 40_000, "approximately"), ("over £3 million", 3_000_000, "over"),
+    ("£53,913.75", 53_914, None),
+])
+def test_amounts_read_scale_words_and_qualifiers(text: str, value: int, qualifier: str | None) -> None:
+    (found,) = amounts(text)
+    assert (found.value, found.qualifier) == (value, qualifier)
+
+
+def test_a_rate_is_not_an_amount() -> None:
+    assert amounts("£5 per head of population") == []
+
+
+def allocations(facts: Facts) -> list[tuple[int, str | None, str | None, str | None]]:
+    out = []
+    for node in facts.nodes.values():
+        if node.label != "Allocation":
+            continue
+        ends = {r.type: facts.nodes[r.end].name for r in facts.relationships.values() if r.start == node.id}
+        out.append((int(str(node.properties["amount_gbp"])), str(node.properties.get("period") or "") or None,
+                    ends.get("ALLOCATED_BY"),
+                    ends.get("ALLOCATED_TO")))
+    return sorted(out)
+
+
+@pytest.fixture
+def funding(tmp_path: Path) -> Facts:
+    (tmp_path / "fund.txt").write_text(
+        "Northshire Community Safety Funding\n\n"
+        "The Northshire Police and Crime Commissioner has awarded £1.5 million to the Eastbury Community Safety "
+        "Partnership for 2013/14.\n\n"
+        "The Westbury Youth Offending Service will receive £250k in 2013-14.\n\n"
+        "In 2014/15 the Northshire Joint Committee provided the Westbury Safety Partnership with £761,520.\n\n"
+        "Grants awarded:\n\n- Westbury Mountain Rescue \u2013 \u00a33,500\n", encoding="utf-8")
+    return load_directory(tmp_path)
+
+
+def test_giver_receiver_and_period_come_from_the_sentence(funding: Facts) -> None:
+    found = allocations(funding)
+    assert (1_500_000, "2013-14", "Northshire Police and Crime Commissioner", "Eastbury Community Safety Partnership") in found
+    assert (761_520, "2014-15", "Northshire Joint Committee", "Westbury Safety Partnership") in found
+
+
+def test_without_a_giver_in_the_sentence_the_last_named_giver_or_the_commissioner_gives(funding: Facts) -> None:
+    found = allocations(funding)
+    assert (250_000, "2013-14", "Northshire Police and Crime Commissioner", "Westbury Youth Offending Service") in found
+    assert (3_500, None, "Northshire Joint Committee", "Westbury Mountain Rescue") in found

@@ -1,0 +1,77 @@
+"""The relations stage: frames of the grammar, voice, modality and negation on one sentence's mentions."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.mentions import Mention, find_mentions
+from loaders.relations import grammar, hits, list_frame, negated, sentence_candidates, status_of
+
+
+def read(text: str) -> list[tuple[str, str, str, str]]:
+    mentions = find_mentions(text, 0)
+    subject = next((m for m in mentions if m.label in {"Body", "Acronym"}), None)
+    return [(c.type, c.start.name, c.end.name, c.status) for c in sentence_candidates(text, 0, mentions, subject)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Youth Crime Group reports to the Safer Northshire Board.",
+     ("REPORTS_TO", "Youth Crime Group", "Safer Northshire Board", "current")),
+    ("The Youth Crime Group reports annually to the Safer Northshire Board.",
+     ("REPORTS_TO", "Youth Crime Group", "Safer Northshire Board", "current")),
+    ("The Safer Northshire Board receives reports from the Youth Crime Group.",
+     ("REPORTS_TO", "Youth Crime Group", "Safer Northshire Board", "current")),
+    ("The Hate Crime Panel is a Sub-Body of the Safer Northshire Board.",
+     ("SUBGROUP_OF", "Hate Crime Panel", "Safer Northshire Board", "current")),
+    ("The Youth Service is overseen by the Children's Trust Board.",
+     ("OVERSEES", "Children's Trust Board", "Youth Service", "current")),
+    ("The Fire Service is accountable to the Northshire Fire Authority.",
+     ("ACCOUNTABLE_TO", "Fire Service", "Northshire Fire Authority", "current")),
+    ("The Youth Crime Group will report to the Safer Northshire Board.",
+     ("REPORTS_TO", "Youth Crime Group", "Safer Northshire Board", "planned")),
+    ("It is proposed that the Youth Crime Group reports to the Safer Northshire Board.",
+     ("REPORTS_TO", "Youth Crime Group", "Safer Northshire Board", "proposed")),
+    ("The Outreach Team is led by the Northshire Youth Service.",
+     ("LED_BY", "Outreach Team", "Northshire Youth Service", "current")),
+    ("The Community Safety Team is part of the Northshire County Council.",
+     ("PART_OF", "Community Safety Team", "Northshire County Council", "current")),
+])
+def test_a_frame_reads_its_line(sentence: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in read(sentence)
+
+
+def test_a_negated_trigger_states_no_line() -> None:
+    assert read("The Youth Crime Group does not report to the Safer Northshire Board.") == []
+    assert negated("The Board has no direct")
+
+
+def test_modality_is_read_from_the_clause_before_the_trigger() -> None:
+    assert status_of("The group should ", "The group should report to the Board.") == "proposed"
+    assert status_of("The group will ", "The group will report to the Board.") == "planned"
+    assert status_of("The group ", "The group reports to the Board.") == "current"
+
+
+def test_every_frame_of_the_grammar_file_compiles_and_names_a_declared_type() -> None:
+    from graph.schema import load_schema
+
+    declared = set(load_schema().relationships)
+    assert {f.type for f in grammar().frames} <= declared
+    assert {f.type for f in grammar().lists} <= declared
+
+
+def test_hits_do_not_overlap() -> None:
+    found = hits("The group reports to and is accountable to the Board.")
+    assert [h.frame.type for h in found] == ["REPORTS_TO", "ACCOUNTABLE_TO"]
+
+
+@pytest.mark.parametrize(("intro", "rel_type"), [
+    ("Membership includes:", "MEMBER_OF"), ("The Board consists of:", "MEMBER_OF"),
+    ("The sub-groups are:", "SUBGROUP_OF"), ("The following groups report to the Board:", "REPORTS_TO"),
+])
+def test_an_introducing_sentence_opens_a_list_frame(intro: str, rel_type: str) -> None:
+    found = list_frame(intro)
+    assert found is not None and found[0].type == rel_type
+
+
+def test_a_mention_is_left_alone_when_no_frame_matches() -> None:
+    assert read("The Youth Crime Group met in May.") == []
+    assert isinstance(find_mentions("The Youth Crime Group", 0)[0], Mention)
