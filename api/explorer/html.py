@@ -70,10 +70,19 @@ def dates(valid_from: str | None, valid_to: str | None) -> str:
     return f'<span class="dates">{esc(valid_from or "…")} – {esc(valid_to or "…")}</span>'
 
 
+def line_dates(line: dict[str, Any]) -> str:
+    """The dates a document states for a line, else the window it holds in (from the attesting document's date)."""
+    if line.get("valid_from") is not None or line.get("valid_to") is not None:
+        return dates(line.get("valid_from"), line.get("valid_to"))
+    if line.get("holds_from") is None and line.get("holds_to") is None:
+        return ""
+    return '<span class="dates">holds ' + dates(line.get("holds_from"), line.get("holds_to"))[len('<span class="dates">'):]
+
+
 def earlier(line: dict[str, Any]) -> str:
-    """A line that no longer holds today says when it held."""
+    """A line that does not hold today says at which date it does (or was stated, for an intention)."""
     when = line.get("earlier")
-    return "" if when is None else f' <span class="earlier">held on {esc(when)}, not today</span>'
+    return "" if when is None else f' <span class="earlier">as of {esc(when)}; not today</span>'
 
 
 def lines_table(lines: list[dict[str, Any]], heading: str, css: str) -> str:
@@ -82,7 +91,7 @@ def lines_table(lines: list[dict[str, Any]], heading: str, css: str) -> str:
         return ""
     rows = "".join(
         f'<tr><td>{body_link(ln.get("id"), ln.get("name"), ln.get("label"))}</td><td class="type">{esc(ln.get("type"))}'
-        f'</td><td>{status_badge(ln.get("status"))} {dates(ln.get("valid_from"), ln.get("valid_to"))}{earlier(ln)}</td>'
+        f'</td><td>{status_badge(ln.get("status"))} {line_dates(ln)}{earlier(ln)}</td>'
         f'<td>{quotes(ln.get("evidence") or [])}</td></tr>' for ln in lines)
     return (f'<section class="{esc(css)}"><h2>{esc(heading)} <span class="count">{len(lines)}</span></h2>'
             f'<table class="facts"><thead><tr><th>with</th><th>line</th><th>status, dates</th><th>quotes</th></tr>'

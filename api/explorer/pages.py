@@ -12,6 +12,7 @@ import networkx as nx
 from api.explorer.html import body_link, esc, lines_table, money, page, quotes, status_badge
 
 CHAIR_TYPES = ("CHAIRED_BY", "VICE_CHAIRED_BY", "LED_BY")
+STORED_TIME = frozenset({"holds_from", "holds_to", "holds_doc", "intention"})  # shown as one "holds" line
 
 
 # --- search -------------------------------------------------------------------------------------------------------
@@ -105,7 +106,10 @@ def body_page(detail: dict[str, Any], money_in: list[dict[str, Any]], money_out:
     chair = (detail.get("chair") or []) + (detail.get("vice_chair") or []) + (detail.get("lead") or []) + \
         [o for o in others if o.get("type") in CHAIR_TYPES]
     rest = [o for o in others if o.get("type") not in CHAIR_TYPES]
-    props = detail.get("properties") or {}
+    props = {k: v for k, v in (detail.get("properties") or {}).items() if k not in STORED_TIME}
+    if (detail.get("properties") or {}).get("holds_from") or (detail.get("properties") or {}).get("holds_to"):
+        window = detail["properties"]
+        props["holds"] = f"{window.get('holds_from') or '…'} – {window.get('holds_to') or '…'}"
     facts = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in sorted(props.items()))
     aliases = ", ".join(detail.get("aliases") or [])
     graph_link = f'/explore/graph?{urlencode({"focus": detail["id"], "scope": "neighbourhood"})}'
