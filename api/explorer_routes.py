@@ -22,6 +22,7 @@ from api.explorer import document, graphview, pages
 from api.explorer.html import esc, page
 from graph import exports, lookup
 from graph.analysis import cached_analysis
+from graph.diagrams import atlas as atlas_module
 from graph.loads import LoadWatch, generation
 from graph.queries import cypher as cypher_text
 from graph.queries import header, query_names
@@ -196,6 +197,22 @@ async def graph_data(request: Request, focus: Text = None, scope: str = "neighbo
         from api.cache import dumps
         return dumps(_view(request, focus, scope, ids, expand))
     return await cached_page(request, build, "application/json")
+
+
+@router.get("/explore/atlas/{name}.svg")
+async def atlas_page(request: Request, name: str) -> Response:
+    """The atlas (graph.diagrams.atlas): 'overview', or an area's page; every box links to the next page."""
+    from graph.diagrams import output
+    from graph.diagrams.atlas import fit, overview_diagram
+
+    def build() -> bytes:
+        graph, link = graph_of(request), "/explore/atlas/{id}.svg"
+        if name == "overview":
+            return output(overview_diagram(graph, None, link), "svg")
+        if name != atlas_module.NO_AREA_ID and not (name in graph and graph.nodes[name].get("label") == "Area"):
+            raise lookup.UnknownNode("area", name, "Area")
+        return output(fit(atlas_module.area_page(graph, name, None, link)), "svg")
+    return await cached_page(request, build, "image/svg+xml")
 
 
 @router.get("/explore/findings")

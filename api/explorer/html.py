@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 STATIC = "/explore/static"
 NAV = (("/", "Search"), ("/explore/graph", "Graph"), ("/explore/findings", "Findings"),
+       ("/explore/atlas/overview.svg", "Atlas"),
        ("/explore/cypher", "Cypher"), ("/explore/exports", "Exports"), ("/docs", "API"))
 QUOTE_CHARS = 220
 

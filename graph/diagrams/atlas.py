@@ -17,6 +17,10 @@ LINK = "{id}.svg"  # pages side by side in one folder; the API passes its own ro
 MAX_WIDTH_PX = 1920  # the widest page wanted, at 100% (SVG points are 4/3 px)
 
 
+def bodies_text(count: int) -> str:
+    return f"{count} partnership {'body' if count == 1 else 'bodies'}"
+
+
 def placed_bodies(gov: Governance) -> dict[str, str]:
     """Every partnership body of the landscape and the area it is drawn in (NO_AREA_ID when none)."""
     return {body: gov.area_of(body) or NO_AREA_ID for body in gov.governance_bodies()}
@@ -32,7 +36,7 @@ def overview_diagram(graph: nx.MultiDiGraph, as_of: str | None = None, link: str
     for area, count in sorted(counts.items()):
         name = NO_AREA_TITLE if area == NO_AREA_ID else view.name(area)
         diagram.add_node(DiagramNode(area, name, "area", kind="area",
-                                     notes=[f"{count} partnership bodies"], link=link.format(id=area)))
+                                     notes=[bodies_text(count)], link=link.format(id=area)))
     for area in counts:
         if area == NO_AREA_ID:
             continue
@@ -73,7 +77,7 @@ def area_page(graph: nx.MultiDiGraph, area: str, as_of: str | None = None, link:
               for c in children}
     for child, bodies in sorted(inside.items()):
         box = diagram.add_node(DiagramNode(child, view.name(child), "area", kind="area",
-                                           notes=[f"{len(bodies)} partnership bodies: its own page"],
+                                           notes=[bodies_text(len(bodies)) + ": its own page"],
                                            link=link.format(id=child)))
         box.cluster = f"cluster-{area_id}"
         # Lines from inside the child area up to this area's bodies, as one line per child and body.

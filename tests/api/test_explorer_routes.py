@@ -122,3 +122,13 @@ def test_docs_use_local_swagger_assets(client: TestClient) -> None:
     page = client.get("/docs").text
     assert "/explore/static/swagger/swagger-ui-bundle.js" in page
     assert "cdn" not in page.lower()
+
+
+def test_the_atlas_overview_links_to_area_pages_that_link_on(client: TestClient) -> None:
+    overview = client.get("/explore/atlas/overview.svg")
+    assert overview.status_code == 200 and overview.headers["content-type"].startswith("image/svg+xml")
+    links = re.findall(r'href="(/explore/atlas/[^"]+\.svg)"', overview.text)
+    assert "/explore/atlas/area-leicestershire.svg" in links
+    county = client.get("/explore/atlas/area-leicestershire.svg").text
+    assert "/explore/atlas/area-blaby.svg" in county or "/explore/atlas/area-charnwood.svg" in county
+    assert client.get("/explore/atlas/area-nowhere.svg").status_code == 404
