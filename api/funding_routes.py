@@ -3,7 +3,7 @@ allocating body and per stream beside the totals the documents state. Filters na
 funder by id or name; one that names nothing is a bad parameter (422) with close matches."""
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -37,16 +37,22 @@ def filter_id(request: Request, text: str | None, labels: tuple[str, ...], kind:
     raise ApiError(422, f"unknown {kind} {text!r}." + hint, suggestions=close)
 
 
+Flow = Annotated[Literal["allocation", "receipt"] | None,
+                 Query(description="allocation (money given out) or receipt (money received)")]
+Measure = Annotated[str | None, Query(max_length=100, description="a column's readable label, e.g. Q1 spend")]
+
+
 @router.get("/funding", response_model=models.Funding)
 async def funding(request: Request, stream: Stream = None, recipient: Recipient = None, funder: Funder = None,
-                  period: Period = None, as_of: AsOf = None) -> Response:
+                  period: Period = None, flow: Flow = None, measure: Measure = None, as_of: AsOf = None) -> Response:
     """Allocations by stream, recipient, funder and period: every figure with its column (`measure`, `column`) and
     period, its flow (allocation or receipt), funder and recipient bodies; with the totals of the figures that count
     per stream and per funder."""
     def build() -> dict[str, Any]:
         return service.funding(engine_of(request), stream=filter_id(request, stream, ("FundingStream",), "stream"),
                                recipient=filter_id(request, recipient, ("Body", "Area"), "recipient"),
-                               funder=filter_id(request, funder, ("Body",), "funder"), period=period, as_of=as_of)
+                               funder=filter_id(request, funder, ("Body",), "funder"), period=period, as_of=as_of,
+                               flow=flow, measure=measure.strip() if measure else None)
     return await cached_json(request, build)
 
 

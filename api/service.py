@@ -271,19 +271,22 @@ def themes(engine: Engine) -> list[dict[str, Any]]:
 
 
 def funding(engine: Engine, *, stream: str | None, recipient: str | None, period: str | None,
-            as_of: str | None, funder: str | None = None) -> dict[str, Any]:
+            as_of: str | None, funder: str | None = None, flow: str | None = None,
+            measure: str | None = None) -> dict[str, Any]:
     """Allocations matching the filters (ids), each figure with its column, and the totals of the figures that
     count (items given out, each part counted once): per stream and column, and per funder (who funds a stream,
     what a body funds)."""
     rows = engine.read("funding", stream=stream, recipient=recipient, funder=funder, period=period)
     items = [_allocation(engine, row) for row in rows if _holds(row, as_of)]
+    items = [i for i in items if (flow is None or i["flow"] == flow)
+             and (measure is None or any(f["measure"] == measure for f in i["figures"]))]
     totals: dict[tuple[Any, ...], dict[str, Any]] = {}
     funders: dict[tuple[Any, ...], dict[str, Any]] = {}
     for item in items:
         if not item["counted"]:
             continue
         for figure in item["figures"]:
-            if period is not None and figure["period"] != period:
+            if (period is not None and figure["period"] != period) or (measure is not None and figure["measure"] != measure):
                 continue
             key = (item["stream"], figure["measure"], figure["period"])
             _add(totals, key, figure["amount_gbp"], stream=item["stream"], stream_name=item["stream_name"],
@@ -291,11 +294,13 @@ def funding(engine: Engine, *, stream: str | None, recipient: str | None, period
             _add(funders, (item["funder"], *key), figure["amount_gbp"], funder=item["funder"],
                  funder_name=item["funder_name"], stream=item["stream"], stream_name=item["stream_name"],
                  measure=figure["measure"], period=figure["period"])
-    return {"filters": {"stream": stream, "recipient": recipient, "funder": funder, "period": period, "as_of": as_of},
+    return {"filters": {"stream": stream, "recipient": recipient, "funder": funder, "period": period, "as_of": as_of,
+                        "flow": flow, "measure": measure},
             "count": len(items), "allocations": items,
-            "totals": sorted(totals.values(), key=lambda t: (str(t["stream_name"]), t["period"], t["measure"])),
+            "totals": sorted(totals.values(), key=lambda t: (str(t["stream_name"]), str(t["period"]),
+                                                             str(t["measure"]))),
             "funders": sorted(funders.values(), key=lambda t: (str(t["funder_name"]), str(t["stream_name"]),
-                                                               t["period"], t["measure"])),
+                                                               str(t["period"]), str(t["measure"]))),
             "note": "totals add the figures that count: item rows given out (flow allocation), each breakdown "
                     "counted once; stated totals, subtotals, balances and receipts are listed but never added"}
 

@@ -9,29 +9,22 @@
 // Parameters: $stream, $recipient, $funder, $period (e.g. 2012-13); each may be null.
 // Example: {"stream": "stream-community-safety-fund", "recipient": null, "funder": null, "period": "2012-13"}
 MATCH (a:Allocation)
-OPTIONAL MATCH (a)-[:FROM_STREAM]->(s:FundingStream)
-OPTIONAL MATCH (a)-[:ALLOCATED_BY]->(by)
-OPTIONAL MATCH (a)-[:ALLOCATED_TO]->(to)
-OPTIONAL MATCH (a)-[:BREAKDOWN_OF]->(whole:Allocation)
-WITH a, head(collect(DISTINCT s)) AS s, head(collect(DISTINCT by)) AS by, collect(DISTINCT to) AS tos,
-     collect(DISTINCT whole) AS wholes
-WITH a, s, by, tos, wholes, coalesce(a.periods, [a.period]) AS periods, coalesce(a.amounts_gbp, [a.amount_gbp]) AS amounts
+WITH a, [(a)-[:FROM_STREAM]->(s:FundingStream) | s][0] AS s, [(a)-[:ALLOCATED_BY]->(by) | by][0] AS by,
+     [(a)-[:ALLOCATED_TO]->(to:Body) | {id: to.id, name: to.name}] AS bodies,
+     [(a)-[:ALLOCATED_TO]->(to:Area) | {id: to.id, name: to.name}] AS areas,
+     [(a)-[:BREAKDOWN_OF]->(w:Allocation) | {id: w.id, kind: coalesce(w.row_kind, 'item')}] AS wholes,
+     coalesce(a.periods, [a.period]) AS periods, coalesce(a.amounts_gbp, [a.amount_gbp]) AS amounts,
+     coalesce(a.row_kind, 'item') AS row_kind, coalesce(a.flow, 'allocation') AS flow
 WHERE ($stream IS NULL OR s.id = $stream)
   AND ($funder IS NULL OR by.id = $funder)
-  AND ($recipient IS NULL OR any(t IN tos WHERE t.id = $recipient))
+  AND ($recipient IS NULL OR any(t IN bodies + areas WHERE t.id = $recipient))
   AND ($period IS NULL OR $period IN periods)
-WITH a, s, by, wholes, periods, amounts,
-     [t IN tos WHERE 'Body' IN labels(t) | {id: t.id, name: t.name}] AS bodies,
-     [t IN tos WHERE 'Area' IN labels(t) | {id: t.id, name: t.name}] AS areas
 RETURN a.id AS id, s.id AS stream, s.name AS stream_name, by.id AS funder, by.name AS funder_name,
-       bodies AS recipient_bodies, areas AS recipient_areas, a.purpose AS purpose,
-       coalesce(a.row_kind, 'item') AS row_kind, coalesce(a.flow, 'allocation') AS flow,
+       bodies AS recipient_bodies, areas AS recipient_areas, a.purpose AS purpose, row_kind, flow,
        CASE WHEN $period IS NULL THEN a.amount_gbp
             ELSE [i IN range(0, size(periods) - 1) WHERE periods[i] = $period | amounts[i]][0] END AS amount_gbp,
-       CASE WHEN $period IS NULL THEN a.period ELSE $period END AS period,
-       amounts AS amounts_gbp, periods, coalesce(a.measures, []) AS measures, coalesce(a.columns, []) AS columns,
-       [w IN wholes | w.id] AS breakdown_of,
-       (coalesce(a.row_kind, 'item') = 'item' AND coalesce(a.flow, 'allocation') = 'allocation'
-        AND none(w IN wholes WHERE coalesce(w.row_kind, 'item') = 'item')) AS counted,
+       coalesce($period, a.period) AS period, amounts AS amounts_gbp, periods, coalesce(a.measures, []) AS measures,
+       coalesce(a.columns, []) AS columns, [w IN wholes | w.id] AS breakdown_of,
+       (row_kind = 'item' AND flow = 'allocation' AND none(w IN wholes WHERE w.kind = 'item')) AS counted,
        a.table AS table, a.row AS row, properties(a) AS props
 ORDER BY stream_name, table, row, id

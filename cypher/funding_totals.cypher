@@ -8,29 +8,25 @@
 // Example: {"stream": "stream-community-safety-fund", "funder": null, "period": null}
 MATCH (a:Allocation)
 WHERE coalesce(a.row_kind, 'item') IN ['item', 'total']
-OPTIONAL MATCH (a)-[:FROM_STREAM]->(s:FundingStream)
-OPTIONAL MATCH (a)-[:ALLOCATED_BY]->(by:Body)
-OPTIONAL MATCH (a)-[:ALLOCATED_TO]->(to:Body)
-OPTIONAL MATCH (a)-[:BREAKDOWN_OF]->(whole:Allocation {row_kind: 'item'})
-WITH a, head(collect(DISTINCT s)) AS s, head(collect(DISTINCT by)) AS by, head(collect(DISTINCT to)) AS to,
-     head(collect(DISTINCT whole)) AS whole, coalesce(a.flow, 'allocation') AS flow
+WITH a, coalesce(a.flow, 'allocation') AS flow, [(a)-[:FROM_STREAM]->(s:FundingStream) | s][0] AS s,
+     [(a)-[:ALLOCATED_BY]->(b:Body) | b][0] AS by, [(a)-[:ALLOCATED_TO]->(t:Body) | t][0] AS to,
+     [(a)-[:BREAKDOWN_OF]->(w:Allocation {row_kind: 'item'}) | w.id][0] AS whole
 // A receipt belongs to the body that receives it: its funder is the giver, the table's body the recipient.
-WITH a, s, whole, flow, CASE WHEN flow = 'receipt' THEN to ELSE by END AS body
-WHERE ($stream IS NULL OR s.id = $stream) AND ($funder IS NULL OR body.id = $funder)
-WITH a, s, whole, flow, body, coalesce(a.periods, [a.period]) AS periods, coalesce(a.amounts_gbp, [a.amount_gbp]) AS amounts,
+WITH a, s, whole, flow, CASE WHEN flow = 'receipt' THEN to ELSE by END AS body,
+     coalesce(a.amounts_gbp, [a.amount_gbp]) AS amounts, coalesce(a.periods, [a.period]) AS periods,
      coalesce(a.measures, []) AS measures
+WHERE ($stream IS NULL OR s.id = $stream) AND ($funder IS NULL OR body.id = $funder)
 UNWIND range(0, size(amounts) - 1) AS i
-WITH a, s, whole, flow, body, amounts[i] AS amount,
-     CASE WHEN periods[i] IS NULL OR periods[i] = '' THEN 'unstated' ELSE periods[i] END AS period,
-     coalesce(measures[i], CASE WHEN periods[i] IS NULL OR periods[i] = '' THEN 'unstated' ELSE periods[i] END) AS measure
+WITH a, s, whole, flow, body, amounts[i] AS amount, CASE WHEN coalesce(periods[i], '') = '' THEN 'unstated' ELSE periods[i] END AS period,
+     measures[i] AS measure
+WITH a, s, whole, flow, body, amount, period, coalesce(measure, period) AS measure,
+     (a.row_kind = 'item' AND flow = 'allocation') AS given
 WHERE amount IS NOT NULL AND ($period IS NULL OR period = $period)
-WITH a.table AS table, s, body, measure, period,
-     sum(CASE WHEN a.row_kind = 'item' AND flow = 'allocation' THEN amount ELSE 0 END) AS items_gbp,
-     sum(CASE WHEN a.row_kind = 'item' AND flow = 'allocation' AND whole IS NULL THEN amount ELSE 0 END) AS counted_gbp,
-     sum(CASE WHEN a.row_kind = 'item' AND flow = 'allocation' THEN 1 ELSE 0 END) AS rows,
-     collect(CASE WHEN a.row_kind = 'total' THEN amount END) AS stated_gbp,
-     sum(CASE WHEN flow = 'receipt' THEN amount ELSE 0 END) AS received_gbp,
-     collect(DISTINCT whole.id) AS breakdown_of
-RETURN table, s.id AS stream, s.name AS stream_name, body.id AS funder, body.name AS funder_name, measure, period,
-       items_gbp, counted_gbp, rows, stated_gbp, received_gbp, breakdown_of
+RETURN a.table AS table, s.id AS stream, s.name AS stream_name, body.id AS funder, body.name AS funder_name, measure,
+       period, sum(CASE WHEN given THEN amount ELSE 0 END) AS items_gbp,
+       sum(CASE WHEN given AND whole IS NULL THEN amount ELSE 0 END) AS counted_gbp,
+       sum(CASE WHEN given THEN 1 ELSE 0 END) AS rows,
+       collect(CASE WHEN a.row_kind = 'total' THEN amount END) AS stated_gbp,
+       sum(CASE WHEN flow = 'receipt' THEN amount ELSE 0 END) AS received_gbp,
+       collect(DISTINCT whole) AS breakdown_of
 ORDER BY stream_name, table, funder, period, measure

@@ -75,7 +75,8 @@ def refuse_impossible(ext: DocumentExtractor, amount: int | float | Decimal, off
     the line, rather than overflow the engine's 64-bit integers later."""
     if amount > MAX_GBP:
         raise DocumentError(ext.doc.id, ext.doc.line_at(offset),
-                            f"the amount {shown!r} cannot be a real figure (more than £{MAX_GBP:,})")
+                            f"the amount {shown!r} is too large to store: it cannot be a real figure (more than "
+                            f"£{MAX_GBP:,}); check the figure in the document")
 
 
 def readable_period(period: str | None) -> str | None:

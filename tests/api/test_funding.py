@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from api.browser import example
 from graph.engine import Engine
 from graph.readonly import run_read_only
 from graph.settings import REPO
@@ -28,6 +29,20 @@ RUTLAND_TOTAL = "Grand Total\t£6,670\t£171,748"
 RUTLAND_BCU_ITEMS = ["Community Based Survey\t£2,730\t", "IDVA\t£2,600\t£13,000"]
 YJG = ("amounting to £100,108 for Leicestershire and Rutland and £132,860 for Leicester City. This constitutes 13 per "
        "cent of the total youth justice grant of £770,067 for the County and £1,021,996 for Leicester City.")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compiled(loaded_engine: Engine) -> None:
+    """Plan the money queries once without the session's short per-query limit: on a cold server shared by busy
+    neighbours their first planning alone took 5-9 s (measured), and the limit is there to catch slow queries,
+    not the JIT of a fresh Neo4j."""
+    patient = Engine(loaded_engine.driver, loaded_engine.database, 120)
+    for name in ("funding", "funding_totals", "list_findings"):
+        params = example(name)
+        patient.read(name, **params)
+        # Neo4j plans again for other parameter types (a name where the example has null).
+        patient.read(name, **{key: None for key in params})
+        patient.read(name, **{key: "" for key in params})
 
 
 def pounds(line: str) -> list[int]:
@@ -63,7 +78,7 @@ def test_every_figure_says_its_column_and_period(client: TestClient) -> None:
 
 
 def test_a_spend_column_is_labelled_and_kept_apart_from_the_allocation(client: TestClient) -> None:
-    money = client.get("/funding", params={"funder": "Safer Leicester Partnership"}).json()
+    money = client.get("/funding", params={"stream": "Community Safety Fund"}).json()
     row = one(money["allocations"], purpose="YOS DYO Staff")
     assert [(f["measure"], f["period"]) for f in row["figures"]] == [("2012-13", "2012-13"),
                                                                      ("Q1 spend", "2012-04/2012-06")]
@@ -119,7 +134,10 @@ def test_totals_per_table_equal_the_documents_tables(client: TestClient) -> None
     assert one(tables, table="004_808a09639abe0ae2#table1", measure="Oct 2011 - Mar 2013")["stated_gbp"] == 600110
     locality = one(tables, table="004_808a09639abe0ae2#table2", measure="2012-13")
     assert locality["computed_gbp"] == locality["stated_gbp"] == pounds(LOCALITY_TOTAL)[1] == 98001
-    assert locality["counted_gbp"] == 0 and locality["breakdown_of"] == ["allocation-004-t1-r8"]
+    money = client.get("/funding", params={"stream": "Community Safety Fund"}).json()
+    locality_row = one(money["allocations"], purpose="Locality Allocations")
+    assert locality_row["amounts_gbp"] == pounds(LOCALITY_ROW) and locality_row["counted"]
+    assert locality["counted_gbp"] == 0 and locality["breakdown_of"] == [locality_row["id"]]
     slp = one(tables, table="004_808a09639abe0ae2#table3", measure="2012-13")
     assert slp["computed_gbp"] == slp["stated_gbp"] == pounds(SLP_TOTAL)[0] == 169578
     spend = one(tables, table="004_808a09639abe0ae2#table3", measure="Q1 spend")
@@ -138,7 +156,9 @@ def test_the_community_safety_fund_adds_up_once(client: TestClient) -> None:
     assert stream["difference_gbp"] == 0 and stream["received_gbp"] == 184576
     bodies = {b["funder"]: b for b in totals["bodies"]}
     assert bodies["leicestershire-safer-communities-strategy-board"]["computed_gbp"] == 415360
-    assert bodies["safer-leicester-partnership"]["computed_gbp"] == 169578
+    # "The SLP Executive has agreed to fund the following": the table's funder is the body its introduction names.
+    [city] = [b for b in totals["bodies"] if "004_808a09639abe0ae2#table3" in b["tables"]]
+    assert city["computed_gbp"] == city["stated_gbp"] == 169578
     assert bodies["safer-leicester-partnership"]["received_gbp"] == 184576
     money = client.get("/funding", params={"stream": "Community Safety Fund", "period": "2012-13"}).json()
     assert [t["total_gbp"] for t in money["totals"] if t["measure"] == "2012-13"] == [expected]
@@ -185,3 +205,12 @@ def test_the_money_query_in_the_cypher_readme_runs_and_adds_up(loaded_engine: En
     rows = run_read_only(loaded_engine, query, {}, 100).rows
     by_measure = {row["measure"]: row["total_gbp"] for row in rows}
     assert by_measure["2012-13"] == pounds(CSF_TABLE_TOTAL)[1] + pounds(SLP_TOTAL)[0]
+
+
+def test_receipts_and_a_column_on_their_own(client: TestClient) -> None:
+    received = client.get("/funding", params={"flow": "receipt"}).json()
+    assert {a["flow"] for a in received["allocations"]} == {"receipt"} and not received["totals"]
+    assert {184576, *pounds(RUTLAND_RECEIVED)} <= {a["amount_gbp"] for a in received["allocations"]}
+    spend = client.get("/funding", params={"measure": "Q1 spend"}).json()
+    assert [t["total_gbp"] for t in spend["totals"]] == [sum(pounds(line)[-1] for line in SLP_Q1_SPEND)]
+    assert client.get("/funding", params={"flow": "spent"}).status_code == 422
