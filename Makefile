@@ -9,6 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POM := graph/server/pom.xml
 NEO4J_LIB ?= $(or $(LANDSCAPE_NEO4J_LIB),.landscape/neo4j/lib)
+EXPLORER := api/explorer
 APT := $(if $(filter 0,$(shell id -u)),,sudo )apt-get
 # $(call need,COMMAND,PACKAGE): install Debian's PACKAGE when COMMAND is missing.
 need = command -v $(1) >/dev/null 2>&1 || { echo "installing $(2) (Debian)"; \
@@ -35,7 +36,14 @@ $(NEO4J_LIB)/pom.xml: $(POM)
 	rm -rf $(NEO4J_LIB)
 	mv $(NEO4J_LIB).partial $(NEO4J_LIB)
 
-setup: tools $(BIN)/landscape $(NEO4J_LIB)/pom.xml
+# The explorer's front end: npm packages pinned by its lock file (no install scripts run), bundled by esbuild into the
+# git-ignored dist/ with Swagger UI's assets, so `landscape serve` needs no CDN.
+$(EXPLORER)/dist/BUILT: $(EXPLORER)/package-lock.json $(EXPLORER)/build.mjs $(wildcard $(EXPLORER)/src/*)
+	@$(call need,npm,npm)
+	cd $(EXPLORER) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	cd $(EXPLORER) && node build.mjs
+
+setup: tools $(BIN)/landscape $(NEO4J_LIB)/pom.xml $(EXPLORER)/dist/BUILT
 
 tools:
 	@$(call need,dot,graphviz)

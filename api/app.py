@@ -37,6 +37,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             yield
 
     app = FastAPI(title="Partnership landscape graph", version="0.1.0", lifespan=lifespan, description=DESCRIPTION,
+                  docs_url=None, redoc_url=None,  # /docs from local assets: api.explorer_routes
                   responses={422: {"model": ErrorResponse, "description": "bad parameters"},
                              503: {"model": ErrorResponse, "description": "engine unavailable (see Retry-After)"}})
     app.state.settings = settings
@@ -57,6 +58,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(analysis_routes.router)
     from api import diagram_routes
     app.include_router(diagram_routes.router)
+    from api import explorer_routes
+    app.include_router(explorer_routes.router)
     from api import answer_routes
     app.include_router(answer_routes.router)
     # Outermost: an untrusted Host or an oversized body is refused before anything else runs.

@@ -23,7 +23,8 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000, description="skip this many (p
 BodyId = Annotated[str, Path(min_length=1, max_length=300, description="body id, e.g. strategic-partnership-board")]
 LIBRARY = ("search_bodies", "body", "body_lines", "members_and_chair", "holder_priorities", "reports_to_body",
            "accountability_chain", "bodies_by_theme", "priorities", "themes", "funding", "funding_totals", "area",
-           "area_coverage", "node_evidence", "relationship_evidence", "landscape_as_of", "documents")
+           "area_coverage", "node_evidence", "relationship_evidence", "landscape_as_of", "documents",
+           "chairs", "programmes", "programme")
 
 
 def _resolve(request: Request, label: str, text: str | None, what: str) -> str | None:

@@ -5,7 +5,7 @@ development corpus (tests/corpus/*.yaml) and of the seeds (tests/corpus/seeds/).
 
 **Matching.** A labelled fact is found when the loader produced a relationship of the same type whose two ends
 match the labelled ends. Names match after folding (case, punctuation, the word "the", "&" for "and", white
-space); a node matches a labelled body when any of its names (canonical name, aliases, and the initials of its
+space, a plural last word); a node matches a labelled body when any of its names (canonical name, aliases, and the initials of its
 name as an acronym) folds to any name or alias the label file gives that body. For CHAIRED_BY, VICE_CHAIRED_BY and
 LED_BY the far end may also be a role as written (the folded role name equals the label's `to`). FUNDS is read
 from Allocation nodes: funder = the ALLOCATED_BY body, recipient = an ALLOCATED_TO end, and the amount must equal
@@ -59,11 +59,13 @@ SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an",
 
 
 def fold(name: str) -> str:
-    """A name with case, punctuation, "the" and "&"/"and" differences removed."""
+    """A name with case, punctuation, "the", "&"/"and" and a plural last word folded away."""
     text = name.lower().replace("&", " and ").replace("\u2019", "'")
     text = re.sub(r"'s?\b", "", text)
     text = re.sub(r"[^a-z0-9]+", " ", text)
     words = [w for w in text.split() if w != "the"]
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith(("ss", "us")):
+        words[-1] = words[-1][:-1]  # "Community Safety Partnerships" is the name of the class as much as the singular
     return " ".join(words)
 
 
@@ -256,7 +258,7 @@ def junk_reason(node: Node, text_of: dict[str, str]) -> str | None:
     qualified by its place ("Rutland Joint Action Group") is judged without the place."""
     name = node.name.strip()
     place = node.properties.get("place")
-    if isinstance(place, str) and place and name.startswith(place + " "):
+    if isinstance(place, str) and place and name.startswith(place + " ") and name[len(place) + 1:][:1].isupper():
         name = name[len(place) + 1:]
     if TITLE.search(name):
         return "title"

@@ -217,11 +217,43 @@ def row_bytes(row: dict[str, Any]) -> int:
     return len(json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8"))
 
 
+def least_bytes(value: Any, budget: int) -> int:
+    """A lower bound of the JSON size of a driver value, counted only until it passes `budget` (so a list of five
+    million integers is judged too large after two million, before any of it is converted or serialised)."""
+    total = 0
+    stack = [value]
+    while stack and total <= budget:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item) + 2
+        elif isinstance(item, list | tuple):
+            total += 2 + len(item)
+            stack.extend(item)
+        elif isinstance(item, dict):
+            total += 2 + len(item) * 4
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, Node | Relationship):
+            total += 20
+            stack.append(dict(item.items()))
+        elif isinstance(item, Path):
+            stack.extend(item.nodes)
+            stack.extend(item.relationships)
+        else:
+            total += 1
+    return total
+
+
 def run_read_only(engine: Engine, query: str, parameters: dict[str, Any], max_rows: int,
                   max_bytes: int = 4 * 1024 * 1024) -> Answer:
     """Check the text, then run in a READ transaction after checking its plan; always rolled back."""
     check(query)
     return execute_checked(engine, query, parameters, max_rows, max_bytes)
+
+
+def _too_large(max_bytes: int, rows: int) -> AnswerTooLarge:
+    return AnswerTooLarge(f"the answer is larger than {max_bytes:,} bytes after {rows} rows: return fewer or smaller "
+                          "values (LIMIT, or properties instead of whole nodes)")
 
 
 def _collect(tx: Transaction, query: str, parameters: dict[str, Any], max_rows: int,
@@ -234,11 +266,12 @@ def _collect(tx: Transaction, query: str, parameters: dict[str, Any], max_rows: 
         if len(rows) == max_rows:
             truncated = True
             break
+        if size + least_bytes(list(record.values()), max_bytes - size) > max_bytes:
+            raise _too_large(max_bytes, len(rows))
         row = {key: plain(record[key]) for key in columns}
         size += row_bytes(row) + 1
         if size > max_bytes:
-            raise AnswerTooLarge(f"the answer is larger than {max_bytes:,} bytes after {len(rows)} rows: return fewer "
-                                 "or smaller values (LIMIT, or properties instead of whole nodes)")
+            raise _too_large(max_bytes, len(rows))
         rows.append(row)
     return columns, rows, truncated, size
 

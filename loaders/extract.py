@@ -1,5 +1,9 @@
-"""Rules over text, lists and tables: from documents to raw facts that name things as the text does.
-Resolution to canonical nodes (ids, aliases) happens in loaders.resolve."""
+"""The document walk that runs the stages in order: structure (loaders.structure) into sections and blocks,
+mentions (loaders.mentions) per sentence with the context rules need (the section's body, the body in focus,
+anaphors such as "the Board" resolved to the heading's body), the grammar (loaders.relations), the registered
+rules (loaders.rules) per sentence, list and label line, tables (loaders.tables) and money in sentences
+(loaders.money_text). It writes raw facts that name things as the text does; loaders.resolve gives them ids.
+Still here, to move into rules next: priorities, renames and establishment dates."""
 from __future__ import annotations
 
 import re
@@ -525,8 +529,12 @@ class DocumentExtractor:
         if re.search(r"\b(?:of the|the) (?:project|programme|strategy|plan|initiative|scheme)(?:'s)?\b", text, re.I) and not [
                 m for m in mentions if m.label in {"Body", "Acronym"}]:
             return None  # "The key aims of the project are to:": a project's aims, not a body's priorities
-        for m in mentions:
-            if m.label in {"Body", "Acronym"}:
+        bodies = [m for m in mentions if m.label in {"Body", "Acronym"}]
+        holder = _priority_holder(text, intro.start, bodies)
+        if holder is not None:
+            return self.ref_of(holder)
+        for m in bodies:
+            if not AGENT_BEFORE.search(text[:m.start - intro.start]):
                 return self.ref_of(m)
         if self.focus is not None:
             return self.ref_of(self.focus)
@@ -629,6 +637,8 @@ class DocumentExtractor:
             else:
                 sub += 1
                 position = f"{top}.{sub}"
+            if NOT_A_PRIORITY.match(item.body):
+                continue  # "Tuesday 24 September 2019 2.00pm": a list of dates, not of aims
             for owner in owners:
                 self.priority(owner, item.body_start, item.end, position, intro)
 
@@ -692,17 +702,37 @@ class DocumentExtractor:
         return headings[-1].text.strip() if headings else ""
 
     def prose_money(self, s: Sentence, mentions: list[Mention]) -> None:
-        """A funding chapter's sentences are read by loaders.tables (stated wholes, receipts); what it leaves,
-        and money in any other sentence, by loaders.money_text."""
-        before = len(self.raw.nodes)
-        prose_allocations(self, s, mentions)
-        if any(n.ref.label == "Allocation" for n in self.raw.nodes[before:]):
+        """A funding chapter's sentences are read by loaders.tables (stated wholes, receipts, with its tables);
+        money in any other sentence by loaders.money_text."""
+        if self.in_funding:
+            prose_allocations(self, s, mentions)
             return
         sentence_money(self, s, mentions)
 
 
 LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line with|Like|Unlike|Through|With|"
                             r"Within|Under|Following|Alongside)\b[^,]*,")
+
+
+# "on behalf of Glasgow City Council", "agreed with the Home Office": a body named as the other party, not the holder.
+AGENT_BEFORE = re.compile(r"\b(?:on behalf of|by|with|from|to|for|alongside|through|via)\s+(?:the\s+)?$", re.I)
+NOT_A_PRIORITY = re.compile(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}(?:st|nd|rd|th)? (?:January|February|"
+                            r"March|April|May|June|July|August|September|October|November|December)\b)")
+
+
+def _priority_holder(text: str, offset: int, bodies: list[Mention]) -> Mention | None:
+    """The body whose priorities an intro names: "the SRP's priorities", "the priorities of the SRP"."""
+    word = re.search(r"\bpriorit(?:y|ies)\b", text, re.I)
+    if word is None:
+        return None
+    for m in bodies:
+        gap_after = text[m.end - offset:word.start()]
+        if m.possessive and len(gap_after) < 30 and not re.search(r"[,.;]", gap_after):
+            return m  # "the Commissioner's policing and crime priorities"
+        gap_before = text[word.end():m.start - offset]
+        if m.start - offset >= word.end() and re.fullmatch(r"\s*(?:of|for)\s+(?:the\s+)?", gap_before):
+            return m  # "the priorities of the Safer Rotherham Partnership"
+    return None
 
 
 # Bodies that give money to partnerships: who pays when a document about funding names no giver in a sentence.

@@ -86,7 +86,7 @@ ROLE_WORDS = {"Director", "Chief", "Head", "Deputy", "Minister", "Secretary", "L
               "Vice-Chair", "Vice-Chairman", "Co-Chair", "Chairperson",
               "Members", "Cabinet", "Manager", "Clerk", "Officer", "Commissioner"}
 MODIFIER_HEADS = {"Police"}
-_SHOUTED = re.compile(r"^[A-Z]{4,}$")  # a heading in capitals ("MINUTES", "MEETING"), not an acronym
+_SHOUTED = re.compile(r"^[A-Z]{6,}$")  # a heading in capitals ("MINUTES", "MEETING"), longer than acronyms (MAPPA)
 # Words that title a document or section about a body: "Membership of the Board", "Minutes of the Partnership".
 TITLE_WORDS = {"Membership", "Members", "Minutes", "Meeting", "Agenda", "Review", "Report", "Roles", "Role",
                "Responsibilities", "Terms", "Update", "Introduction", "Structure", "Purpose", "Priorities", "Work",
@@ -224,8 +224,19 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
         mentions = [x for x in mentions if not (x.start < offset + m.end() and offset + start < x.end)]
         mentions.append(Mention("Legislation", name, offset + start, offset + m.end(), head=name.split()[-1]))
     mentions = _with_gazetteer(text, offset, mentions)
+    for named in mentions:
+        owned = _PLACE_OWNED.match(named.name)
+        if named.label == "Body" and owned is not None and owned.group(1) not in v["body_heads"] and (
+                owned.group(1) not in _OWNING_NOUNS):
+            named.name = f"{owned.group(1)} {owned.group(2)}"  # "Bury's Community Safety Partnership": Bury's own
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# Possessives that are part of a name ("Children's Trust", "Women's Aid"), not a place owning a body.
+_OWNING_NOUNS = {"Children", "People", "Women", "Men", "Citizens", "Victims", "Peoples", "Lady", "Ladies", "Witness",
+                 "Commissioner", "Mayor", "Council", "County", "City", "Government", "Parents", "Carers", "Nation"}
+_PLACE_OWNED = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?)'s (.+)$")
 
 
 _LEGISLATION = re.compile(r"((?:[A-Z][A-Za-z']+)(?:\s+(?:and|of|the|for|on|in|&|[A-Z][A-Za-z']+|\([^()]{3,80}\)))*?"

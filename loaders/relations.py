@@ -177,8 +177,17 @@ def _passive(text: str, offset: int, mentions: list[Mention], hit: Hit) -> list[
         return []
     clause = text[things[-1].end - offset:hit.start]
     if re.search(r"[.;]|\b(?:and|but|whilst|while)\s", clause) or len(clause) > 120:
-        return []  # the thing belongs to another clause
-    return [Candidate(hit.frame.type, doers[0], things[-1], status_of(text[:hit.start], text))]
+        if hit.frame.type != "MERGED_INTO" or not relations_clause(clause):
+            return []  # the thing belongs to another clause
+    # "a merger of the A and B": every doer in one list after the trigger
+    doers = contiguous(doers, text, offset, hit.end) if hit.frame.type == "MERGED_INTO" else doers[:1]
+    status = status_of(text[:hit.start], text)
+    return [Candidate(hit.frame.type, doer, things[-1], status) for doer in doers if doer.name != things[-1].name]
+
+
+def relations_clause(clause: str) -> bool:
+    """", which represented a": a relative clause joins the thing to its trigger."""
+    return re.fullmatch(r",?\s*(?:which|that|who)\s+", clause) is not None
 
 
 def _active(text: str, offset: int, mentions: list[Mention], subject: Mention | None, hit: Hit, stop: int,

@@ -249,7 +249,7 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
             surfaces[alias_key][alias] += 1
             evidence[alias_key].append(ev)
     _acronym_led(groups, surfaces)
-    _dated_laws(groups, surfaces, evidence)
+    _dated_laws(groups, surfaces, evidence, ids_of)
     pinned = _curated_canonicals(curation, ids_of)
     # Canonical names and ids.
     ids: dict[tuple[str, str], str] = {}
@@ -310,7 +310,7 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
             owner_id = ref_id(Ref(owner_label, owner_name), ev)
             return None if owner_id is None else f"priority-{owner_id}-{slugify(text)[:60].rstrip('-')}"
         if ref.label == "Allocation":
-            return allocation_ids.get(ref.name)
+            return allocation_ids.get((ref.name, ev.doc))
         written = seen_at.within(ref.label, ref.name, ev)
         key = (ref.label, written if written is not None else _key(ref.label, ref.name, ids_of, ev))
         if key in ids:
@@ -434,13 +434,21 @@ def _acronym_led(groups: dict[str, UnionFind], surfaces: dict[tuple[str, str], C
 
 
 def _dated_laws(groups: dict[str, UnionFind], surfaces: dict[tuple[str, str], Counter[str]],
-                evidence: dict[tuple[str, str], list[Evidence]]) -> None:
+                evidence: dict[tuple[str, str], list[Evidence]], ids_of: Identities) -> None:
     """"Civil Contingencies Act" is the "Civil Contingencies Act 2004" when only one year is seen for it in the
-    documents that write it without one (another document's Act never moves this one's id)."""
+    documents of related areas (the same document, or one area taking in the other: a national report and a
+    county's), so an unrelated area's document never moves this one's id."""
     law_keys = [k for (label, k) in surfaces if label == "Legislation"]
-    docs = {k: {ev.doc for ev in evidence[("Legislation", k)]} for k in law_keys}
+    areas = {k: {ids_of.places[ev.doc].area if ev.doc in ids_of.places else f"doc:{ev.doc}"
+                 for ev in evidence[("Legislation", k)]} | {f"doc:{ev.doc}" for ev in evidence[("Legislation", k)]}
+             for k in law_keys}
+
+    def related(a: set[str], b: set[str]) -> bool:
+        return bool(a & b) or any(x and y and not x.startswith("doc:") and not y.startswith("doc:")
+                                  and (contains(x, y) or contains(y, x)) for x in a for y in b)
+
     for k in law_keys:
-        dated = [d for d in law_keys if re.fullmatch(re.escape(k) + r" (?:19|20)\d\d", d) and docs[d] & docs[k]]
+        dated = [d for d in law_keys if re.fullmatch(re.escape(k) + r" (?:19|20)\d\d", d) and related(areas[d], areas[k])]
         if len(dated) == 1:
             groups["Legislation"].union(k, dated[0])
 
@@ -499,22 +507,22 @@ def _plural(name: str) -> bool:
     return last.endswith("s") and not last.endswith(("ss", "us")) and not last.isupper()
 
 
-def _allocation_ids(raw: Raw) -> dict[str, str]:
-    """Stable allocation ids: the document and a digest of the row or sentence and its figures, never a
-    character position, so an edit elsewhere in the document leaves them alone."""
-    out: dict[str, str] = {}
+def _allocation_ids(raw: Raw) -> dict[tuple[str, str], str]:
+    """Stable allocation ids, per (raw name, document): the document and a digest of the row or sentence and its
+    figures, never a character position, so an edit elsewhere in the document leaves them alone (and two
+    documents whose raw names happen to agree keep two allocations)."""
+    out: dict[tuple[str, str], str] = {}
     seen: Counter[str] = Counter()
     for node in raw.nodes:
-        if node.ref.label != "Allocation" or node.ref.name in out:
+        if node.ref.label != "Allocation" or (node.ref.name, node.evidence.doc) in out:
             continue
-        p = node.properties
-        content = "\x1f".join(str(x) for x in (node.evidence.quote, p.get("amount_gbp"), p.get("amounts_gbp"),
-                                                 p.get("period"), p.get("periods"), p.get("columns"),
-                                                 p.get("purpose"), p.get("row_kind")))
+        # the row or sentence as written and its column headers: what extraction makes of them may improve,
+        # the words do not
+        content = "\x1f".join(str(x) for x in (node.evidence.quote, node.properties.get("columns")))
         digest = hashlib.sha1(content.encode("utf-8")).hexdigest()[:10]
         base = f"allocation-{slugify(node.evidence.doc)}-{digest}"
         seen[base] += 1
-        out[node.ref.name] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        out[(node.ref.name, node.evidence.doc)] = base if seen[base] == 1 else f"{base}-{seen[base]}"
     return out
 
 

@@ -190,7 +190,33 @@ def blocks_of(doc: Document, clean: str) -> list[Block]:
         blocks.append(Block(kind, start, end, line.number, text))
         i = j
     _nest(blocks, doc.text)
+    _colon_lists(blocks)
     return blocks
+
+
+def _colon_lists(blocks: list[Block]) -> None:
+    """Short lines without bullets under a line ending with a colon are that list's items ("... include:" /
+    "Gateshead Council" / "Northumbria Police" / ...), three at least; a line followed by bulleted items stays a heading."""
+    index = 0
+    while index < len(blocks):
+        if blocks[index].kind not in {"para", "label"} or not blocks[index].text.rstrip().endswith(":"):
+            index += 1
+            continue
+        run = []
+        j = index + 1
+        while j < len(blocks) and _short_line(blocks[j]) and not (j + 1 < len(blocks) and blocks[j + 1].kind in {"item", "row"}):
+            run.append(blocks[j])
+            j += 1
+        if len(run) >= 3:  # two short lines may be headings of what follows ("Community Safety Fund")
+            for block in run:
+                block.kind, block.marker, block.depth = "item", "", 0
+        index = max(j, index + 1)
+
+
+def _short_line(block: Block) -> bool:
+    text = block.text.strip()
+    return (block.kind in {"heading", "para"} and "\n" not in text and 0 < len(text.split()) <= 10
+            and not text.endswith((".", ":", ";", "?", "!")))
 
 
 _INLINE_BULLET = re.compile(r"[\u2022\u00b7\uf0b7\uf0a7\u25aa\u25cf]")

@@ -6,11 +6,14 @@ from typing import Any
 
 from graph.analysis.findings import Finding, capital, listing, make_finding, the
 from graph.analysis.landscape import STRUCTURAL_KINDS, Landscape
+from graph.time import first_day
 
 
 def document_periods(view: Landscape, split: str | None = None) -> tuple[list[str], list[str], str | None]:
     """Documents dated before `split` and from it on; by default the split is the latest document's year."""
-    dated = {n: str(d) for n, d in view.graph.nodes(data="date") if view.label(n) == "Document" and d}
+    # Only documents written by the view's day: the landscape of 2007 knows nothing of a 2012 paper.
+    dated = {n: str(d) for n, d in view.graph.nodes(data="date")
+             if view.label(n) == "Document" and d and (first_day(str(d)) or "") <= view.day}
     if not dated:
         return [], [], None
     if split is None:
@@ -75,7 +78,7 @@ def mergers_and_renames(view: Landscape) -> list[Finding]:
     """Every MERGED_INTO and SUCCEEDED_BY line, with its date and status (planned ones included, and said so)."""
     successors: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
     for start, end, data in view.graph.edges(data=True):
-        if data.get("type") in ("MERGED_INTO", "SUCCEEDED_BY"):
+        if data.get("type") in ("MERGED_INTO", "SUCCEEDED_BY") and view.stated(data):
             successors[(str(data["type"]), end)].append((start, data))
     findings = []
     for (kind, end), starts in sorted(successors.items()):

@@ -60,6 +60,7 @@ class Landscape:
     graph: nx.MultiDiGraph
     as_of: str | None = None
     day: str = ""
+    doc_days: dict[str, str] = field(default_factory=dict)
     attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
     bodies: set[str] = field(default_factory=set)
     areas: set[str] = field(default_factory=set)
@@ -103,8 +104,10 @@ class Landscape:
                     self.bodies.add(node)
             elif label == "Area":
                 self.areas.add(node)
-            elif label == "Allocation":
+            elif label == "Allocation" and started_by(graph.nodes[node], as_of):
                 self.allocations[node] = defaultdict(list)
+            elif label == "Document" and graph.nodes[node].get("date"):
+                self.doc_days[str(node).removeprefix("doc-")] = first_day(str(graph.nodes[node]["date"])) or ""
         dated_endings: set[str] = set()
         priority_holders: dict[str, list[str]] = defaultdict(list)
         priority_themes: dict[str, list[str]] = defaultdict(list)
@@ -216,7 +219,25 @@ class Landscape:
         return str(self.attrs.get(node, {}).get("kind") or "")
 
     def evidence(self, node: str) -> list[Evidence]:
-        return list(self.attrs.get(node, {}).get("evidence") or [])
+        """Quotes about `node` from documents dated by the view's day: its own, else those of facts about it; a node
+        that only later documents speak of (its date given by the text) keeps its own quotes."""
+        own = list(self.attrs.get(node, {}).get("evidence") or [])
+        dated = [e for e in own if self.said_by_then(e)]
+        if dated or not own or node not in self.graph:
+            return dated or own
+        around = [e for _, _, data in [*self.graph.out_edges(node, data=True), *self.graph.in_edges(node, data=True)]
+                  if data.get("type") != "MENTIONS" for e in data.get("evidence") or [] if self.said_by_then(e)]
+        return around or own
+
+    def said_by_then(self, item: Evidence) -> bool:
+        """The quote's document is dated by the view's day (or undated)."""
+        day = self.doc_days.get(str(item.get("doc")).removeprefix("doc-"))
+        return day is None or day <= self.day
+
+    def stated(self, props: dict[str, Any]) -> bool:
+        """Some document dated by the view's day states the fact (evidence without dated documents: always)."""
+        items = props.get("evidence") or []
+        return not items or any(self.said_by_then(e) for e in items)
 
     def live(self, body: str) -> bool:
         return body in self.bodies and body not in self.dissolved

@@ -15,6 +15,7 @@ from graph.diagrams.dot import RenderError, dot_source, render, to_dot
 from graph.diagrams.highlight import highlight
 from graph.diagrams.mermaid import to_mermaid
 from graph.diagrams.model import Diagram, DiagramEdge, DiagramNode
+from graph.diagrams.shared import shared_layout, without_hidden
 from graph.lookup import UnknownNode
 
 FORMATS = ("svg", "png", "dot", "mmd")
@@ -25,7 +26,7 @@ MEDIA_TYPES = {"svg": "image/svg+xml", "png": "image/png", "dot": "text/vnd.grap
 def output(diagram: Diagram, fmt: str) -> bytes:
     """The diagram in one of FORMATS: svg and png need Graphviz's `dot`; dot and mmd are text."""
     if fmt == "mmd":
-        return to_mermaid(diagram).encode()
+        return to_mermaid(without_hidden(diagram)).encode()
     return render(diagram, fmt)
 
 
@@ -38,4 +39,4 @@ def with_findings(diagram: Diagram, graph: nx.MultiDiGraph, severity: str = "med
 
 __all__ = ["FORMATS", "MAX_DEPTH", "MEDIA_TYPES", "Diagram", "DiagramEdge", "DiagramNode", "RenderError",
            "UnknownNode", "area_diagram", "body_diagram", "dot_source", "funding_diagram", "highlight",
-           "landscape_diagram", "output", "render", "to_dot", "to_mermaid", "with_findings"]
+           "landscape_diagram", "output", "render", "shared_layout", "to_dot", "to_mermaid", "with_findings", "without_hidden"]

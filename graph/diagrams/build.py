@@ -12,6 +12,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.landscape import NOT_YET, STRUCTURAL_KINDS, UPWARD_TYPES, Landscape, holds
+from graph.diagrams.labels import column_label, short_purpose
 from graph.diagrams.model import Category, Cluster, Diagram, DiagramEdge, DiagramKind, DiagramNode, LineState
 from graph.diagrams.style import money
 from graph.lookup import resolve
@@ -455,11 +456,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
 
-def _short_purpose(purpose: str, limit: int = 70) -> str:
+def _short_purpose(purpose: str) -> str:
     """Table rows name their purpose; a purpose taken from a sentence is shortened (the quote keeps it whole)."""
-    if len(purpose) <= limit:
-        return purpose
-    return purpose[:limit].rsplit(" ", 1)[0] + " …"
+    return short_purpose(purpose)
 
 
 def _amount_lines(attrs: dict[str, Any]) -> list[str]:
@@ -467,7 +466,7 @@ def _amount_lines(attrs: dict[str, Any]) -> list[str]:
     if isinstance(amounts, list) and amounts:
         lines = []
         for i, amount in enumerate(amounts):
-            what = (columns[i] if isinstance(columns, list) and i < len(columns) else "") or \
+            what = (column_label(columns[i]) if isinstance(columns, list) and i < len(columns) and columns[i] else "") or \
                 (periods[i] if isinstance(periods, list) and i < len(periods) else "")
             lines.append(f"{money(amount)} {what}".strip())
         return lines

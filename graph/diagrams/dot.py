@@ -77,6 +77,12 @@ def _node_attrs(node: DiagramNode, diagram: Diagram) -> dict[str, str]:
         attrs.update(color=FINDING_COLOURS[category], penwidth="3")
     if node.focus:
         attrs.update(penwidth="3.5", color="#000000" if not node.marks else attrs["color"])
+    if node.link:
+        attrs.update(URL=node.link, target="_top")
+    if node.size is not None:
+        attrs.update(width=f"{node.size[0]:.3f}", height=f"{node.size[1]:.3f}", fixedsize="true")
+    if node.hidden:
+        attrs["style"] = "invis"
     return attrs
 
 
@@ -96,6 +102,10 @@ def _edge_attrs(edge: DiagramEdge) -> dict[str, str]:
         attrs.update(dir="back", arrowtail=line.arrowhead)
     if edge.state == "stale":
         attrs["penwidth"] = "2"
+    if edge.hidden:
+        attrs["style"] = "invis"
+    if not edge.ranks:
+        attrs["constraint"] = "false"
     return attrs
 
 
@@ -107,7 +117,8 @@ def _title_label(diagram: Diagram, legend: bool = False) -> str:
                                               if diagram.depth_capped else "")
     rows.append(f'<tr><td align="left"><font point-size="12">{_e(sub)}</font></td></tr>')
     for note in diagram.notes:
-        rows.append(f'<tr><td align="left"><font point-size="12" color="#990000">{_e(note)}</font></td></tr>')
+        for piece in textwrap.wrap(note, 100):  # a long note must not widen the page
+            rows.append(f'<tr><td align="left"><font point-size="12" color="#990000">{_e(piece)}</font></td></tr>')
     if diagram.sources:
         rows.append('<tr><td align="left"><font point-size="10" color="#444444"><b>Documents used:</b></font></td></tr>')
         for source in diagram.sources:

@@ -23,6 +23,9 @@ class DiagramNode:
     focus: bool = False
     dissolved: bool = False
     context: bool = False  # drawn for orientation only (outside the area or subtree asked for)
+    link: str | None = None  # where a click on the box goes (an area's own page, in an overview)
+    hidden: bool = False  # laid out but not drawn: absent at this date in a pair of diagrams sharing one layout
+    size: tuple[float, float] | None = None  # fixed box (inches), so that another date's wording moves nothing
 
 
 @dataclass
@@ -35,6 +38,8 @@ class DiagramEdge:
     marks: list[str] = field(default_factory=list)
     # Draw against the direction of the ranking (an overseer above what it oversees, money flowing down).
     reverse: bool = False
+    hidden: bool = False  # laid out but not drawn (see DiagramNode.hidden)
+    ranks: bool = True  # False: drawn, but leaves the ranking to the other lines (an overview's counted lines)
 
 
 @dataclass

@@ -30,6 +30,7 @@ FAMILIES: dict[str, KindStyle] = {
     "recipient": KindStyle("area receiving money", "#f3f3f3", "#595959", shape="folder", rounded=False),
     "programme": KindStyle("programme", "#fff2cc", "#7f6000", shape="component", rounded=False),
     "theme": KindStyle("theme", "#ffffff", "#595959", shape="tab", rounded=False),
+    "area": KindStyle("area: its own page (click)", "#eef3f8", "#1f4e79", shape="folder", rounded=False),
 }
 FAMILY_OF_KIND = {
     "board": "board", "partnership": "partnership",

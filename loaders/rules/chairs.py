@@ -16,7 +16,10 @@ PERSON = rf"(?:{TITLE}\.? )?[A-Z][a-z'\-]+(?: [A-Z]\.)?(?: [A-Z][a-z'\-]+){{1,2}
 OFFICE = (r"(?:[Vv]ice[- ]?[Cc]hair(?:man|person|woman)?|[Dd]eputy [Cc]hair(?:man|person)?|[Cc]o-[Cc]hair|"
           r"[Jj]oint [Cc]hair|(?:[Ii]ndependent )?[Cc]hair(?:man|person|woman)?)")
 # "Cllr Adam McVey (Chair)", "Chair of Clinical Commissioning Gloucestershire (Deputy Chair)"
-IN_BRACKETS = re.compile(rf"(?P<who>{PERSON}|[A-Z][\w'&,\- ]{{3,80}}?)\s*\((?P<body>[^()]*?)\s*(?P<office>{OFFICE})\)")
+IN_BRACKETS = re.compile(rf"\((?P<body>[^()]*?)\s*(?P<office>{OFFICE})\)")
+# Who holds the office: a person's name right before the bracket, else the capitalised words of an office.
+WHO_BEFORE = re.compile(rf"(?:(?P<person>{PERSON})|"
+                        rf"(?P<office>[A-Z][\w'&-]*(?: (?:of |for |and |the )*[A-Z][\w'&-]*){{0,7}}))\s*$")
 # "Coun Jane Smith, chair of the partnership", "I am the Independent Chair of both the A and the B"
 OF_BODY = re.compile(rf"(?P<who>{PERSON}|\bI)(?:,| (?:is|am|was|has been|will be|would be)(?: appointed| elected)?(?: as)?)"
                      rf" (?:the |its |our )?(?:new |current |incoming )?(?P<office>{OFFICE}) (?:of|for) (?:both )?")
@@ -36,12 +39,22 @@ def rel_type(office: str) -> str:
 
 def _write(ctx: Context, body: Mention | Ref, who: str, start: int, ev_start: int, ev_end: int, office: str,
            method: str, status: str = "current") -> None:
+    """A named person holds the office: the Role is the office of the body ("Chair of the X") with the person as
+    its holder and as another name; an office as written ("the Chief Constable") is the Role itself."""
     who = re.sub(r"\s+", " ", who).strip().strip(",")
     if not who or len(who) < 3:
         return
-    role = Ref("Role", who)
-    ctx.raw.node(role, ctx.ev(start, start + len(who), method))
     body_ref = body if isinstance(body, Ref) else ctx.ref_of(body)
+    ev = ctx.ev(start, start + len(who), method)
+    if re.fullmatch(PERSON, who) and not re.search(r"\b(?:Chief|Director|Commissioner|Constable|Council|Officer|"
+                                                   r"Manager|Head|Mayor|Executive)\b", who):
+        title = re.sub(r"^(?:Independent )", "", office.strip()).title()
+        role = Ref("Role", f"{title} of the {body_ref.name}" if body_ref.label == "Body" else f"{body_ref.name} {title}")
+        ctx.raw.node(role, ev, holder=who)
+        ctx.raw.aliases.append((role, who, ev))
+    else:
+        role = Ref("Role", who)
+        ctx.raw.node(role, ev)
     ctx.raw.rel(rel_type(office), body_ref, role, ctx.ev(ev_start, ev_end, method), status=status)
 
 
@@ -60,15 +73,22 @@ def chair_in_brackets(ctx: Context, s: Sentence, mentions: list[Mention]) -> Non
     for match in IN_BRACKETS.finditer(s.text):
         inside = [m for m in mentions if s.start + match.start("body") <= m.start < s.start + match.end("body")
                   and m.label in BODIES]
-        who = match.group("who")
-        who_start = s.start + match.start("who")
-        named = [m for m in mentions if m.label in BODIES and who_start <= m.start < s.start + match.end("who")]
-        if named and named[0].start == who_start and named[0].end >= s.start + match.end("who") - 1:
+        holder = WHO_BEFORE.search(s.text[:match.start()])
+        if holder is None:
+            continue
+        who = holder.group("person") or holder.group("office")
+        who_start = s.start + holder.start("person" if holder.group("person") else "office")
+        named = [m for m in mentions if m.label in BODIES and who_start <= m.start < s.start + match.start()]
+        if named and named[0].start == who_start and named[0].end >= s.start + holder.end() - 1:
             continue  # "The Board (Chair)": a body is not its own chair
+        acronym = re.fullmatch(r"\s*([A-Z][A-Z&]{1,8})\s*", match.group("body"))
+        if not inside and acronym is not None:  # "(LGA Deputy Chair)": a bracket's acronym is not a definition here
+            begin = s.start + match.start("body") + acronym.start(1)
+            inside = [Mention("Acronym", acronym.group(1), begin, begin + len(acronym.group(1)))]
         body: Mention | None = inside[0] if inside else _owner(ctx)
         if body is None or (match.group("body").strip() and not inside):
             continue
-        _write(ctx, body, who, who_start, s.start + match.start(), s.start + match.end(), match.group("office"),
+        _write(ctx, body, who, who_start, who_start, s.start + match.end(), match.group("office"),
                "rule:chair-in-brackets")
 
 

@@ -17,7 +17,7 @@ from loaders.structure import Block, Sentence
 BODIES = relations.BODIES
 # Words that end a noun phrase naming a kind of organisation, for members without a capitalised name.
 ORG_NOUNS = re.compile(
-    r"\b(?:authorit(?:y|ies)|police|constabulary|probation|health|services?|partners?|providers?|organisations?|"
+    r"\b(?:authorit(?:y|ies)|police(?: force)?|constabulary|probation|health|services?|partners?|providers?|organisations?|"
     r"sectors?|councils?|boards?|groups?|teams?|trusts?|agenc(?:y|ies)|bodies|commissioners?|representatives|"
     r"landlords?|housing|schools?|colleges?|universit(?:y|ies)|fire(?: and rescue)?|rescue|prisons?|courts?|"
     r"charit(?:y|ies)|businesses|associations?|forums?|networks?|panels?|partnerships?|nhs|ccgs?|icbs?)\s*$", re.I)
@@ -25,8 +25,8 @@ VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|should|can|has|have|had|t
                      r"meets?|aims?|works?|provides?|ensures?|includes?|including|representing|each|every|part of|"
                      r"such|one|two|three|four|five|six|seven|eight|nine|ten|twenty[\w-]*|\d+)\b", re.I)
 TAIL_END = re.compile(r"[.;:]\s|[.;]$|\s(?:who|which|whom|where|to (?:ensure|deliver|work|tackle|reduce|support|"
-                      r"provide|help|develop|address))\b|\s-\s|\s\u2013\s|\(one |\bamong others\b", re.I)
-LEAD = re.compile(r"^(?:the|a|an|all|each|both|other|relevant|key|senior|also|as well as|along with|"
+                      r"provide|help|develop|address))\b|\bamong others\b", re.I)
+LEAD = re.compile(r"^(?:the|a|an|all|each of(?: the)?|each|both|other|relevant|key|senior|also|as well as|along with|"
                   r"including|include|and|or|(?:a |the )?(?:wide |broad )?(?:range|number|variety|mix) of|following|"
                   r"(?:[\w-]+ ){0,2}?(?:representatives?|officers?|partners|members|staff|colleagues) (?:from|of)|"
                   r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,3}?(?:from|of))\s+", re.I)
@@ -119,12 +119,24 @@ def _member(ctx: Context, piece: str, begin: int, mentions: list[Mention], metho
         return None
     if re.fullmatch(r"[\d\s.,%£-]+", name):
         return None
+    if term is not None:
+        term = _named_in_full(ctx.doc.text, term) or term
     ref = Ref("Body", term or name)
     ev = ctx.ev(start, start + len(name), method)
     ctx.raw.node(ref, ev, kind="agency" if term else "organisation")
     if term is not None and term.lower() != name.lower():
         ctx.raw.aliases.append((ref, name, ev))  # "probation" as written stays findable
     return ref
+
+
+@lru_cache(maxsize=256)
+def _named_in_full(text: str, term: str) -> str | None:
+    """"fire and rescue" in a document that names the "Leicestershire Fire and Rescue Service" (and no other) is
+    that service: the document's own full name for the agency."""
+    found = {m.group(1) for m in re.finditer(r"\b([A-Z][\w'&-]+(?: (?:and |& )?[A-Z][\w'&-]+){0,3}) " + re.escape(term)
+                                             + r"\b", text)}
+    found = {f for f in found if f.split()[0] not in {"The", "This", "A", "An", "Our", "Its", "Their"}}
+    return f"{found.pop()} {term}" if len(found) == 1 else None
 
 
 def owner_of(ctx: Context, text: str, offset: int, mentions: list[Mention], trigger: int) -> Mention | None:

@@ -12,9 +12,9 @@ from loaders.structure import Sentence
 
 UNIT_HEADS = {"Team", "Service", "Services", "Unit", "Directorate", "Division", "Department", "Cabinet", "Office",
               "Section", "Hub"}
-PARENT_HEADS = {"Council", "Authority", "Police", "Constabulary", "Service", "Trust", "Office", "Commissioner",
-                "Board", "Partnership", "Agency", "Ministry", "Government"}
-LINK = re.compile(r"\s*(?:,\s*|\s+(?:at|of|within|in) (?:the )?)$")
+PARENT_HEADS = {"Council", "Authority", "Police", "Constabulary", "Trust", "Commissioner", "Agency", "Ministry",
+                "Government"}
+LINK = re.compile(r"\s+(?:at|of|within) (?:the )?")
 
 
 def _head(m: Mention) -> str:
@@ -39,8 +39,8 @@ def unit_of_body(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
         gap = s.text[first.end - s.start:second.start - s.start]
         if first.possessive and _head(second) in UNIT_HEADS and re.fullmatch(r"\s*", gap):
             unit, parent = second, first  # "the County Council's Cabinet"
-        elif _head(first) in UNIT_HEADS and _head(second) in PARENT_HEADS and LINK.fullmatch(" " + gap if gap.startswith(
-                ("at", "of", "within", "in")) else gap) and len(second.name.split()) >= 2:
+        elif _head(first) in UNIT_HEADS and _head(second) in PARENT_HEADS and LINK.fullmatch(gap) and (
+                len(second.name.split()) >= 2):
             unit, parent = first, second  # "Community Safety Service at Bury Council"
         else:
             continue

@@ -40,6 +40,8 @@ REPORTS = Fact(type="REPORTS_TO", start="Safer Town Partnership", end="Town Boar
 def test_fold_ignores_case_punctuation_the_and_ampersand() -> None:
     assert fold("The Police & Crime Board") == fold("police and crime board.")
     assert fold("Police Board") != fold("Police and Crime Board")
+    assert fold("Community Safety Partnerships") == fold("community safety partnership")
+    assert fold("Business Delivery Group") != fold("Business Delivery Groups Board")
 
 
 def test_a_labelled_fact_is_found_through_an_alias_and_folding() -> None:

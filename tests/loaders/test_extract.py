@@ -28,3 +28,15 @@ def test_a_denied_line_is_no_fact(tmp_path: Path) -> None:
     facts = extract("The Northshire Youth Group does not report to the Northshire Justice Board. It is not a "
                     "sub-group of the Eastbury Safer Partnership.\n", tmp_path)
     assert lines(facts, "REPORTS_TO") == set() and lines(facts, "SUBGROUP_OF") == set()
+
+
+def test_a_merger_of_two_bodies_merges_both_into_the_new_one(tmp_path: Path) -> None:
+    facts = extract("The Northshire Safer Partnership, which represented a merger of the Northshire Crime Panel and "
+                    "the Eastbury Safety Group, met in May.\n", tmp_path)
+    assert lines(facts, "MERGED_INTO") == {("Northshire Crime Panel", "Northshire Safer Partnership"),
+                                          ("Eastbury Safety Group", "Northshire Safer Partnership")}
+
+
+def test_governed_by_is_accountability(tmp_path: Path) -> None:
+    facts = extract("The Northshire Joint Selection Committee is governed by the Eastbury Borough Council.\n", tmp_path)
+    assert lines(facts, "ACCOUNTABLE_TO") == {("Northshire Joint Selection Committee", "Eastbury Borough Council")}

@@ -116,3 +116,12 @@ def test_ids_do_not_depend_on_character_positions(tmp_path: Path) -> None:
     allocations = {n for n in first.nodes if n.startswith("allocation-")}
     assert len(allocations) == 2  # one from the sentence, one from the table
     assert {n for n in first.nodes if not n.startswith("doc-")} <= set(moved.nodes)
+
+
+def test_two_documents_keep_their_own_allocations(tmp_path: Path) -> None:
+    text = ("Eastbury Community Safety\n\nFunding\n\nThe Safer Eastbury Partnership has received £{} from the "
+            "Home Office.\n")
+    facts = load(tmp_path, **{"eastbury-2012": text.format("20,000"), "eastbury-2013": text.format("30,000")})
+    amounts = {n.properties["amount_gbp"]: {ev.doc for ev in n.evidence}
+               for n in facts.nodes.values() if n.label == "Allocation"}
+    assert amounts == {20000: {"eastbury-2012"}, 30000: {"eastbury-2013"}}

@@ -71,3 +71,18 @@ def test_sections_follow_headings_and_sentences_split(tmp_path: Path) -> None:
     sections = sections_of(found)
     assert sections[1].heading is not None and sections[1].heading.text == "Northshire Safer Communities Board"
     assert [s.text for s in sentences_of(sections[1].blocks[0])] == ["It meets.", "It reports to the Council."]
+
+
+def test_short_lines_under_a_colon_are_list_items(tmp_path: Path) -> None:
+    found = blocks("The key organisations include:\nEastbury Council\nNorthshire Police (opens new window)\n"
+                   "Victim Support\n\nThe Board meets monthly.\n", tmp_path)
+    assert [(b.kind, b.body) for b in found][1:4] == [("item", "Eastbury Council"),
+                                                      ("item", "Northshire Police (opens new window)"),
+                                                      ("item", "Victim Support")]
+    assert found[-1].kind == "para"
+
+
+def test_a_sub_heading_over_bullets_stays_a_heading(tmp_path: Path) -> None:
+    found = blocks("The partnership is made up of:\nStatutory authorities\n- Eastbury Council\n- Northshire Police\n",
+                   tmp_path)
+    assert [b.kind for b in found] == ["para", "heading", "item", "item"]

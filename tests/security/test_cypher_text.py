@@ -46,9 +46,10 @@ def test_a_procedure_in_backticks_is_named_whole() -> None:
 
 @pytest.mark.parametrize("text", ["'\\" * 10_000, "'\\'" * 6_666, "\"'" * 10_000, "/*" * 10_000, "//\r" * 6_666])
 def test_twenty_thousand_characters_take_milliseconds(text: str) -> None:
-    started = time.perf_counter()
+    """CPU time, not wall time: the old check spent 4 s of CPU here; a busy machine may pause any process."""
+    started = time.process_time()
     try:
         check("RETURN " + text)
     except WriteRefused:
         pass  # most of these cannot be read; what matters is how long it took to say so
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
