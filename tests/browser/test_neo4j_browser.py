@@ -94,6 +94,7 @@ def test_browser_connects_plays_the_guide_runs_a_library_query_and_applies_the_s
 
             page.route("**/*", local_only)
             page.set_default_timeout(WAIT_MS)
+            expect.set_options(timeout=WAIT_MS)  # the Browser's frames and carousel can take seconds on a busy machine
 
             # The Browser URL fills in the connect form: Bolt address, database and user.
             page.goto(state.browser_url)
@@ -118,7 +119,8 @@ def test_browser_connects_plays_the_guide_runs_a_library_query_and_applies_the_s
             expect(blocks).to_have_count(2)
             blocks.nth(0).click()
             page.get_by_test_id("editor-Run").click()
-            expect(frames.filter(has_text="strategic-partnership-board").first).to_be_visible()
+            # the :params frame shows the example's body id
+            expect(frames.filter(has_text=example(LIBRARY_QUERY)["id"]).first).to_be_visible()
             blocks.nth(1).click()
             page.get_by_test_id("editor-Run").click()
             result = frames.filter(has_text="MATCH p = (child:Body)").first
@@ -130,7 +132,7 @@ def test_browser_connects_plays_the_guide_runs_a_library_query_and_applies_the_s
             graph = "MATCH (b:Body {id: $id})-[r]-(x) WHERE NOT x:Document RETURN b, r, x"
             shown = loaded_engine.read_text("MATCH (b:Body {id: $id})-[r]-(x) WHERE NOT x:Document "
                                             "WITH b, collect(DISTINCT x) AS xs UNWIND [b] + xs AS n "
-                                            "RETURN head(labels(n)) AS label", id="strategic-partnership-board")
+                                            "RETURN head(labels(n)) AS label", id=example(LIBRARY_QUERY)["id"])  # $id as the :params block set it
             run(page, graph)
             nodes = page.locator("g.layer.nodes g.node")
             expect(nodes).to_have_count(len(shown))
