@@ -452,21 +452,32 @@ class DocumentExtractor:
                                  status=relations.status_of(s.text[:compr.start()], s.text))
             return
 
+    @staticmethod
+    def former_names(text: str) -> list[tuple[re.Match[str], int]]:
+        """Each rename phrase with the group holding the old name: bracketed ("X (formerly Y)", "now XYZ") or
+        open ("X (XP) formerly known as Y"), the open one only right after a name (a capital word, maybe an acronym
+        in brackets, before it), so "the Council, formerly the main funder" is no rename."""
+        found = [(m, 1 if m.group(1) else 2) for m in rules.FORMERLY.finditer(text)]
+        for m in rules.FORMERLY_OPEN.finditer(text):
+            if re.search(r"[A-Z][\w&']*\s*(?:\([A-Z][A-Za-z&]{1,9}\))?\s*,?\s*$", text[:m.start() + 1]):
+                found.append((m, 1))
+        return sorted(found, key=lambda pair: pair[0].start())
+
     def renames(self, s: Sentence, mentions: list[Mention]) -> None:
-        for match in rules.FORMERLY.finditer(s.text):
-            old_name = (match.group(1) or match.group(2) or "").strip().rstrip(".")
+        for match, group in self.former_names(s.text):
+            old_name = (match.group(group) or "").strip().rstrip(".")
             if not old_name:
                 continue
             before = [m for m in mentions if m.start < s.start + match.start() and m.label in {"Body", "Acronym"}]
             if not before:
                 continue
             new = before[-1]
-            old_mentions = [m for m in find_mentions(old_name, s.start + match.start(1 if match.group(1) else 2),
+            old_mentions = [m for m in find_mentions(old_name, s.start + match.start(group),
                                                      self.areas) if m.label in {"Body", "Acronym"}]
             if old_mentions:
                 old_ref = self.ref_of(old_mentions[0])
             elif re.fullmatch(r"[A-Z][\w']+(?: [A-Z][\w']+){0,4}", old_name):
-                begin = s.start + match.start(1 if match.group(1) else 2)
+                begin = s.start + match.start(group)
                 old_ref = Ref("Body", old_name)
                 self.raw.node(old_ref, self.ev(begin, begin + len(old_name), "rule:formerly"), kind="partnership")
             else:

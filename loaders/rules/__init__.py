@@ -19,6 +19,11 @@ ESTABLISHED = re.compile(r"\b(?:was |were |been |is )?(?:established|set up|crea
 ESTABLISHED_UNDER = re.compile(r"\b(?:(?:set up|established|created)\b[^.]*?\b(?:by|under|in accordance with)|"
                                r"duties (?:stated|set out) in)\b", re.I)
 FORMERLY = re.compile(r"\((?:formerly|previously)(?: known as)? (?:the )?([^)]+)\)|\b[Nn]ow ([A-Z]{2,}s?)\b\.?", re.I)
+# "X (XP) formerly known as Safer Y", "SASH formerly YOTs": the same rename without brackets; the old name is the
+# capitalised run after the phrase, and the new body must end right before it (see extract.renames).
+FORMERLY_OPEN = re.compile(r"(?:,\s*|\s+)(?:formerly(?: known as| called| named)?|"
+                           r"(?:formally|previously) (?:known as|called|named))"
+                           r" (?:the )?([A-Z][\w&']*(?: (?:and |& |of |for |the )?[A-Z][\w&']*){0,7})")
 CHAIRED_BY = re.compile(r"\b(?:is |are )?chaired by (?:the |a |an )?((?:[A-Za-z][\w'\-]*\s?){1,12}?)"
                         r"(?=,|\.|;| and the| who|$)", re.I)
 MEMBERSHIP = re.compile(

@@ -40,3 +40,9 @@ def test_a_merger_of_two_bodies_merges_both_into_the_new_one(tmp_path: Path) -> 
 def test_governed_by_is_accountability(tmp_path: Path) -> None:
     facts = extract("The Northshire Joint Selection Committee is governed by the Eastbury Borough Council.\n", tmp_path)
     assert lines(facts, "ACCOUNTABLE_TO") == {("Northshire Joint Selection Committee", "Eastbury Borough Council")}
+
+
+def test_a_rename_without_brackets_is_a_succession(tmp_path: Path) -> None:
+    facts = extract("The report covers the Northshire Community Safety Partnership (NCSP) formerly known as Safer "
+                    "Northshire.\n\nThe Eastbury Council, formerly the main funder, met in May.\n", tmp_path)
+    assert lines(facts, "SUCCEEDED_BY") == {("Safer Northshire", "Northshire Community Safety Partnership")}
