@@ -98,6 +98,8 @@ class DocumentExtractor:
         self.defined: set[str] = set()  # acronyms this document has defined so far
         self.table_allocators: dict[str, Ref] = {}
         self.column_periods: list[str] = []
+        # Grammar lines naming an acronym not yet defined: written at the end (see write_deferred).
+        self.deferred: list[tuple[str, Mention, Mention, Evidence, dict[str, Any]]] = []
 
     # -- helpers ---------------------------------------------------------------------------------------
     def mentions_in(self, text: str, offset: int) -> list[Mention]:
@@ -227,6 +229,7 @@ class DocumentExtractor:
             if heading is not None:
                 self.on_heading(heading)
             self.walk_blocks(section.blocks, heading)
+        self.write_deferred()
 
     def on_heading(self, heading: Block) -> None:
         text = heading.text.strip()
@@ -431,8 +434,31 @@ class DocumentExtractor:
             when = rules.date_in(s.text)
             if found.type in {"MERGED_INTO", "SUCCEEDED_BY"} and when:
                 props["valid_from"] = when
-            self.raw.rel(found.type, self.ref_of(found.start), self.ref_of(found.end),
-                         self.ev(s.start, s.end, f"rule:{found.type.lower()}"), **props)
+            ev = self.ev(s.start, s.end, f"rule:{found.type.lower()}")
+            if self.undefined(found.start) or self.undefined(found.end):
+                self.deferred.append((found.type, found.start, found.end, ev, props))
+            else:
+                self.raw.rel(found.type, self.ref_of(found.start), self.ref_of(found.end), ev, **props)
+
+    def undefined(self, m: Mention) -> bool:
+        return m.label == "Acronym" and m.name not in self.defined and m.name.rstrip("s") not in self.defined
+
+    def spelled_out(self, m: Mention) -> Ref:
+        """An acronym the document never defines ("The WSCP receives ...") stands for the one body the document
+        names whose initials it is (or whose name carries it in brackets); otherwise it stays an acronym for the
+        resolver (a place's or a national body's)."""
+        if not self.undefined(m):
+            return self.ref_of(m)
+        letters = m.name.rstrip("s") if m.name.endswith("s") and m.name[:-1].isupper() else m.name
+        named = sorted(n for n in self.body_names
+                       if initials(n) == letters or re.search(r"\(" + re.escape(letters) + r"\)", n))
+        return Ref("Body", named[0]) if len(named) == 1 else self.ref_of(m)
+
+    def write_deferred(self) -> None:
+        """Lines with an acronym the document had not defined by then, written once the whole document is read."""
+        for rel_type, start, end, ev, props in self.deferred:
+            self.raw.rel(rel_type, self.spelled_out(start), self.spelled_out(end), ev, **props)
+        self.deferred = []
 
     def membership(self, s: Sentence, mentions: list[Mention]) -> None:
         """Parts of a body ("is comprised of", "the Boards include"); members are the rule members-in-a-sentence."""

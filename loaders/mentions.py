@@ -210,6 +210,14 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
             mentions.append(Mention("Body", spelled.group(1), offset + s2, offset + e2,
                                     head=spelled.group(1).split()[-1], acronym=m.group()))
             continue
+        grouped = _ACRONYM_LED_GROUP.match(text[m.end():])
+        if grouped and not text[max(0, m.start() - 2):m.start()].strip().endswith("'"):
+            # "CSP delivery group", "SNB steering panel": a group of that body, named by its acronym and plain words
+            e2 = m.end() + grouped.end()
+            name = re.sub(r"\s+", " ", text[m.start():e2])
+            mentions.append(Mention("Body", name, s, offset + e2, head=grouped.group(1).capitalize()))
+            covered.append((s, offset + e2))
+            continue
         mentions.append(Mention("Acronym", m.group().rstrip("s") if m.group().endswith("s") and
                                 len(m.group()) > 3 else m.group(), s, e))
     for m in _LEGISLATION.finditer(text):
@@ -424,6 +432,12 @@ def _extend_to_acronym(text: str, offset: int, mention: Mention, acronym: str) -
 
 
 SMALL_WORDS = {"and", "of", "for", "the", "on", "in"}
+
+
+# Plain words after an acronym that end in a group's head noun ("CSP delivery group"); "board" and "partnership"
+# are left out ("the CSP board" is mostly the partnership itself).
+_ACRONYM_LED_GROUP = re.compile(r"[ \t]+(?:(?:delivery|steering|working|task|tasking|operational|strategic|officer|"
+                                r"theme|thematic|executive|management|core|sub)[ \t-]+){1,2}(group|panel|forum|committee)\b")
 
 
 def initials(name: str) -> str:

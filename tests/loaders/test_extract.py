@@ -46,3 +46,9 @@ def test_a_rename_without_brackets_is_a_succession(tmp_path: Path) -> None:
     facts = extract("The report covers the Northshire Community Safety Partnership (NCSP) formerly known as Safer "
                     "Northshire.\n\nThe Eastbury Council, formerly the main funder, met in May.\n", tmp_path)
     assert lines(facts, "SUCCEEDED_BY") == {("Safer Northshire", "Northshire Community Safety Partnership")}
+
+
+def test_an_acronym_never_defined_stands_for_the_body_it_spells(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Safer Partnership Board (ESPB) meets monthly.\n\nThe Northshire Youth Justice Panel "
+                    "is a partner. The ESPB reports to the NYJP.\n", tmp_path)
+    assert lines(facts, "REPORTS_TO") == {("Eastbury Safer Partnership Board", "Northshire Youth Justice Panel")}

@@ -42,3 +42,8 @@ def test_an_acronym_in_brackets_defines_the_name_before_it() -> None:
 def test_an_acronym_before_the_words_it_spells_is_one_body() -> None:
     (body,) = [m for m in find_mentions("members include NVA Northshire Victims Action", 0) if m.label == "Body"]
     assert (body.name, body.acronym) == ("Northshire Victims Action", "NVA")
+
+
+def test_an_acronym_with_plain_group_words_names_a_group() -> None:
+    names = [(m.label, m.name) for m in find_mentions("The CSP delivery group meets quarterly; the CSP board too.", 0)]
+    assert ("Body", "CSP delivery group") in names and ("Acronym", "CSP") in names
