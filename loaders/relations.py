@@ -232,9 +232,10 @@ def relative_clause_subject(text: str, offset: int, mentions: list[Mention], bef
                             right_before: bool = False) -> Mention | None:
     """"... the Substance Misuse Partnership Board (SMPB) which is a partnership comprising officers from ...":
     the line belongs to the body the relative clause hangs on, not to the sentence's subject. With
-    `right_before`, the clause must end at `before` ("X which is a sub-group of ...")."""
+    `right_before`, the clause must end at `before` ("X which is a sub-group of ...", "X which sits within Y")."""
     if right_before:
-        clause = re.search(r",?\s*\b(?:which|who)\s+(?:is|are|will be|would be)(?:\s+now)?\s*$", text[:before])
+        clause = re.search(r",?\s*\b(?:which|who|that)\s+(?:(?:is|are|will be|would be)(?:\s+now)?\s*|(?:now\s+)?)$",
+                           text[:before])
         if clause is None:
             return None
     else:

@@ -75,3 +75,10 @@ def test_an_introducing_sentence_opens_a_list_frame(intro: str, rel_type: str) -
 def test_a_mention_is_left_alone_when_no_frame_matches() -> None:
     assert read("The Youth Crime Group met in May.") == []
     assert isinstance(find_mentions("The Youth Crime Group", 0)[0], Mention)
+
+
+def test_a_relative_clause_gives_the_line_to_the_body_it_hangs_on() -> None:
+    found = read("The Northshire Council created the Safe Northshire Partnership which sits within the Northshire "
+                 "Community Planning Partnership structure.")
+    assert ("PART_OF", "Safe Northshire Partnership", "Northshire Community Planning Partnership", "current") in found
+    assert not [f for f in found if f[1] == "Northshire Council"]
