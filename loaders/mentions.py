@@ -92,6 +92,8 @@ TITLE_WORDS = {"Membership", "Members", "Minutes", "Meeting", "Agenda", "Review"
                "Responsibilities", "Terms", "Update", "Introduction", "Structure", "Purpose", "Priorities", "Work",
                "Annual", "Evaluation", "Governance", "Funding", "Overview", "Summary", "Appendix", "Constitution",
                "Launch", "Business", "Chair", "Chairman", "Vice-Chair", "Meetings", "Reports", "Plan"}
+# "Overview and Scrutiny Board/Committee/Panel": a council's scrutiny body, not a title ("Overview of the Board").
+_SCRUTINY_NAME = re.compile(r"Overview\s+(?:and|&)\s+Scrutiny\b")
 # Nouns of a relation, not of a name: "a Sub-Body of the Safer Northshire Board" names only the board.
 RELATION_NOUNS = {"subbody", "subgroup", "subgroups", "subcommittee", "subboard", "subpanel", "part"}
 TRAILERS = {"Chair", "Chairman", "Chairs", "Vice-Chair", "Members", "Member", "Manager", "Managers", "Coordinator",
@@ -260,7 +262,8 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         k += 1
     lead_stop = [tokens[run[x]][0] for x in range(k)]
     run = run[k:]
-    if run and (tokens[run[0]][0] in ROLE_WORDS or tokens[run[0]][0] in TITLE_WORDS
+    led_by_title = bool(run) and tokens[run[0]][0] in TITLE_WORDS and not _SCRUTINY_NAME.match(text, tokens[run[0]][1])
+    if run and (tokens[run[0]][0] in ROLE_WORDS or led_by_title
                 or tokens[run[0]][0].lower().replace("-", "") in RELATION_NOUNS):
         # "Director of Children's Services for Leicester City Council": the body follows the office.
         cut = next((x for x, pos in enumerate(run) if tokens[pos][0] in {"of", "for"}), None)

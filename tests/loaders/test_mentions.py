@@ -47,3 +47,10 @@ def test_an_acronym_before_the_words_it_spells_is_one_body() -> None:
 def test_an_acronym_with_plain_group_words_names_a_group() -> None:
     names = [(m.label, m.name) for m in find_mentions("The CSP delivery group meets quarterly; the CSP board too.", 0)]
     assert ("Body", "CSP delivery group") in names and ("Acronym", "CSP") in names
+
+
+def test_an_overview_and_scrutiny_body_is_a_name_but_an_overview_of_a_body_is_a_title() -> None:
+    named = [m.name for m in find_mentions("It is for the Overview and Scrutiny Board to scrutinise the work.", 0)]
+    assert named == ["Overview and Scrutiny Board"]
+    titled = [m.name for m in find_mentions("Overview of the Eastbury Safer Partnership Board", 0)]
+    assert titled == ["Eastbury Safer Partnership Board"]
