@@ -34,6 +34,10 @@ def read(text: str) -> list[tuple[str, str, str, str]]:
      ("LED_BY", "Outreach Team", "Northshire Youth Service", "current")),
     ("The Community Safety Team is part of the Northshire County Council.",
      ("PART_OF", "Community Safety Team", "Northshire County Council", "current")),
+    ("The Responsible Authorities Group sets the strategic direction of the Northshire Safer Partnership.",
+     ("OVERSEES", "Responsible Authorities Group", "Northshire Safer Partnership", "current")),
+    ("The Northshire Strategic Board provides executive and strategic leadership for the Eastbury Safety Group.",
+     ("OVERSEES", "Northshire Strategic Board", "Eastbury Safety Group", "current")),
 ])
 def test_a_frame_reads_its_line(sentence: str, expected: tuple[str, str, str, str]) -> None:
     assert expected in read(sentence)
