@@ -12,7 +12,9 @@ from loaders.structure import Block, Sentence
 
 BODIES = relations.BODIES
 TITLE = r"(?:Cllr|Coun|Councillor|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Superintendent|Inspector|Chief Inspector)"
-PERSON = rf"(?:{TITLE}\.? )?[A-Z][a-z'\-]+(?: [A-Z]\.)?(?: [A-Z][a-z'\-]+){{1,2}}(?: JP| MBE| OBE| CBE| QPM)?"
+# A name's word may be double-barrelled or carry a capital inside ("Akers-Belcher", "McVey", "O'Neill").
+NAME_WORD = r"(?:Mc|Mac|O')?[A-Z][a-z'\-]+(?:-[A-Z][a-z']+)?"
+PERSON = rf"(?:{TITLE}\.? )?{NAME_WORD}(?: [A-Z]\.)?(?: {NAME_WORD}){{1,2}}(?: JP| MBE| OBE| CBE| QPM)?"
 OFFICE = (r"(?:[Vv]ice[- ]?[Cc]hair(?:man|person|woman)?|[Dd]eputy [Cc]hair(?:man|person)?|[Cc]o-[Cc]hair|"
           r"[Jj]oint [Cc]hair|(?:[Ii]ndependent )?[Cc]hair(?:man|person|woman)?)")
 # "Cllr Adam McVey (Chair)", "Chair of Clinical Commissioning Gloucestershire (Deputy Chair)"
@@ -100,9 +102,14 @@ def chair_of_body(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
         after = s.start + match.end()
         bodies = [m for m in mentions if m.label in BODIES and m.start >= after - 1]
         owners = relations.contiguous(bodies, s.text, s.start, match.end()) if bodies else []
+        if owners and not re.fullmatch(r"\s*(?:the\s+)?", s.text[match.end():owners[0].start - s.start]):
+            owners = []  # "chair of the partnership and leader of X Council": the office is of the partnership
         if not owners:
             anaphor = re.match(r"(?:the )?(partnership|board|group|panel|forum|committee)\b", s.text[match.end():], re.I)
             owner = _owner(ctx) if anaphor else None
+            if owner is not None and anaphor is not None and owner.head and (
+                    owner.head.lower() != anaphor.group(1).lower()):
+                owner = None  # "chair of the partnership" under a team's paragraph: not the team's chair
             owners = [owner] if owner is not None else []
         who = match.group("who")
         if who == "I" or relations.negated(s.text[:match.start()]):

@@ -37,3 +37,9 @@ def test_chair_of_and_elected_chair(tmp_path: Path) -> None:
 def test_chaired_by_a_role(tmp_path: Path) -> None:
     facts = extract("The Northshire Justice Board is chaired by the Chief Constable.\n", tmp_path)
     assert ("Northshire Justice Board", "Chief Constable") in lines(facts, "CHAIRED_BY")
+
+
+def test_a_double_barrelled_chair_of_the_partnership_chairs_the_partnership_not_the_council(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Safer Partnership met in May. Coun Jane Akers-Brown, chair of the partnership and "
+                    "leader of Eastbury Borough Council, opened it.\n", tmp_path)
+    assert holders(facts, "CHAIRED_BY") == {("Eastbury Safer Partnership", "Coun Jane Akers-Brown")}
