@@ -489,6 +489,20 @@ class DocumentExtractor:
                 found.append((m, 1))
         return sorted(found, key=lambda pair: pair[0].start())
 
+    def named_item(self, s: Sentence, end: int) -> Mention | None:
+        """"- Thirteen (formerly Tristar Homes Ltd)": a list item that is only a name before the bracket names a
+        body without a head noun; a sentence never does (its opening words are a clause, not a name)."""
+        if s.block.kind != "item":
+            return None
+        lead = re.match(r"\s*(?:[-*\u2022\u00b7o]\s+|\d+[.)]\s+)?", s.text)
+        begin = lead.end() if lead else 0
+        name = s.text[begin:end].strip()
+        if not re.fullmatch(r"[A-Z][\w&'-]*(?: (?:and |& |of |for |the )?[A-Z][\w&'-]*){0,6}", name):
+            return None
+        m = Mention("Body", name, s.start + begin, s.start + begin + len(name), head=name.split()[-1])
+        self.raw.node(Ref("Body", name), self.ev(m.start, m.end, "rule:formerly"), kind="organisation")
+        return m
+
     def renames(self, s: Sentence, mentions: list[Mention]) -> None:
         for match, group in self.former_names(s.text):
             old_name = (match.group(group) or "").strip().rstrip(".")
@@ -496,7 +510,10 @@ class DocumentExtractor:
                 continue
             before = [m for m in mentions if m.start < s.start + match.start() and m.label in {"Body", "Acronym"}]
             if not before:
-                continue
+                named = self.named_item(s, match.start())
+                if named is None:
+                    continue
+                before = [named]
             new = before[-1]
             old_mentions = [m for m in find_mentions(old_name, s.start + match.start(group),
                                                      self.areas) if m.label in {"Body", "Acronym"}]

@@ -52,3 +52,9 @@ def test_an_acronym_never_defined_stands_for_the_body_it_spells(tmp_path: Path) 
     facts = extract("The Eastbury Safer Partnership Board (ESPB) meets monthly.\n\nThe Northshire Youth Justice Panel "
                     "is a partner. The ESPB reports to the NYJP.\n", tmp_path)
     assert lines(facts, "REPORTS_TO") == {("Eastbury Safer Partnership Board", "Northshire Youth Justice Panel")}
+
+
+def test_a_list_item_naming_a_renamed_body_is_a_succession(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Safer Partnership members are:\n\n- Northshire Police\n- Thirteen (formerly Tristar "
+                    "Homes Ltd)\n\nThirteen Homes (formerly the Eastbury housing team) said so.\n", tmp_path)
+    assert lines(facts, "SUCCEEDED_BY") == {("Tristar Homes Ltd", "Thirteen")}
