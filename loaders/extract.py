@@ -536,9 +536,17 @@ class DocumentExtractor:
         for m in bodies:
             if not AGENT_BEFORE.search(text[:m.start - intro.start]):
                 return self.ref_of(m)
-        if self.focus is not None:
-            return self.ref_of(self.focus)
-        return None
+        return self.unnamed_list_owner()
+
+    def unnamed_list_owner(self) -> Ref | None:
+        """The holder of priorities whose intro names nobody ("The result is a plan with six priorities:"): the body
+        in focus when it is one that sets priorities (a partnership, board, commissioner), else the section's
+        subject when that one is; an agency in focus ("... the Combined Authority's survey") is only a last resort."""
+        candidates = [m for m in (self.focus, self.subject) if m is not None]
+        for m in candidates:
+            if PRIORITY_HOLDER_HEAD.search(m.name):
+                return self.ref_of(m)
+        return self.ref_of(candidates[0]) if candidates else None
 
     def on_list(self, items: list[Block], intro: tuple[Sentence, list[Mention]] | None) -> None:
         for unit in rules_for("list"):
@@ -716,6 +724,8 @@ LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line 
 
 # "on behalf of Glasgow City Council", "agreed with the Home Office": a body named as the other party, not the holder.
 AGENT_BEFORE = re.compile(r"\b(?:on behalf of|by|with|from|to|for|alongside|through|via)\s+(?:the\s+)?$", re.I)
+# Bodies that set priorities for an area; a council, an authority, a service or a government office is an agency.
+PRIORITY_HOLDER_HEAD = re.compile(r"\b(?:Partnership|Board|Group|Commissioner|Executive|Forum|Alliance|Panel|Committee)\b")
 NOT_A_PRIORITY = re.compile(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}(?:st|nd|rd|th)? (?:January|February|"
                             r"March|April|May|June|July|August|September|October|November|December)\b)")
 

@@ -40,3 +40,14 @@ def test_a_merger_of_two_bodies_merges_both_into_the_new_one(tmp_path: Path) -> 
 def test_governed_by_is_accountability(tmp_path: Path) -> None:
     facts = extract("The Northshire Joint Selection Committee is governed by the Eastbury Borough Council.\n", tmp_path)
     assert lines(facts, "ACCOUNTABLE_TO") == {("Northshire Joint Selection Committee", "Eastbury Borough Council")}
+
+
+def test_priorities_whose_intro_names_nobody_go_to_the_partnership_not_an_agency_in_focus(tmp_path: Path) -> None:
+    facts = extract("Eastbury Community Safety Partnership\n\n"
+                    "The Eastbury Community Safety Partnership is a multi-agency group.\n\n"
+                    "Community Safety Plan\n\n"
+                    "The Northshire Combined Authority commissioned a survey of residents.\n\n"
+                    "The result is a refreshed Community Safety Plan 2022-2025 with three priorities:\n\n"
+                    "  • Reducing reoffending\n  • Tackling anti-social behaviour\n  • Supporting victims\n", tmp_path)
+    owners = {owner for owner, _ in lines(facts, "HAS_PRIORITY")}
+    assert owners == {"Eastbury Community Safety Partnership"}
