@@ -633,8 +633,8 @@ class DocumentExtractor:
             return  # membership lists are mostly in prose; service lists are not bodies
 
     def priorities(self, items: list[Block], owners: list[Ref], intro: Sentence) -> None:
-        if not owners:
-            return
+        if not owners or ACTIVITIES_INTRO.search(_after_last_priority_word(intro.text)):
+            return  # "Priority 1 - ... achieved through activities, such as:": the list is how, not what
         top = 0
         sub = 0
         for item in items:
@@ -726,8 +726,17 @@ LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line 
 AGENT_BEFORE = re.compile(r"\b(?:on behalf of|by|with|from|to|for|alongside|through|via)\s+(?:the\s+)?$", re.I)
 # Bodies that set priorities for an area; a council, an authority, a service or a government office is an agency.
 PRIORITY_HOLDER_HEAD = re.compile(r"\b(?:Partnership|Board|Group|Commissioner|Executive|Forum|Alliance|Panel|Committee)\b")
+# What a list is when its intro, after naming a priority, goes on to the means: activities, actions, projects.
+ACTIVITIES_INTRO = re.compile(r"\b(?:activities|actions|tasks|projects|services|initiatives)\b|"
+                              r"\b(?:achieved|delivered|met|addressed) (?:through|by|via)\b", re.I)
 NOT_A_PRIORITY = re.compile(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}(?:st|nd|rd|th)? (?:January|February|"
                             r"March|April|May|June|July|August|September|October|November|December)\b)")
+
+
+def _after_last_priority_word(text: str) -> str:
+    """The part of an intro after its last "priority"/"priorities"/"aims" (all of it when none is named)."""
+    words = list(re.finditer(r"\b(?:priorit\w*|aims?|objectives?|outcomes?|key areas)\b", text, re.I))
+    return text[words[-1].end():] if words else text
 
 
 def _priority_holder(text: str, offset: int, bodies: list[Mention]) -> Mention | None:

@@ -51,3 +51,13 @@ def test_priorities_whose_intro_names_nobody_go_to_the_partnership_not_an_agency
                     "  • Reducing reoffending\n  • Tackling anti-social behaviour\n  • Supporting victims\n", tmp_path)
     owners = {owner for owner, _ in lines(facts, "HAS_PRIORITY")}
     assert owners == {"Eastbury Community Safety Partnership"}
+
+
+def test_a_list_of_the_activities_that_achieve_a_priority_is_not_a_list_of_priorities(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Community Safety Partnership has three priorities:\n\n"
+                    "  • Reducing reoffending\n  • Tackling anti-social behaviour\n  • Supporting victims\n\n"
+                    "Priority 1 - Reducing reoffending achieved through activities, such as:\n\n"
+                    "- removing graffiti\n- community safety patrols\n", tmp_path)
+    texts = {str(facts.nodes[r.end].properties.get("text")) for r in facts.relationships.values()
+             if r.type == "HAS_PRIORITY"}
+    assert texts == {"Reducing reoffending", "Tackling anti-social behaviour", "Supporting victims"}
