@@ -34,7 +34,7 @@ RECEIVER_BEFORE = re.compile(r"\b(?:receives?|received|receiving|will receive|is
                              r"has been awarded|being awarded|is awarded|gets|got|was allocated|has been allocated|"
                              r"secured|been successful in applying for)\b[^£]{0,40}$", re.I)
 RECEIVER_AFTER = re.compile(r"^[^£.;]{0,60}?\b(?:to|for|between|goes to|awarded to|allocated to|provided to|"
-                            r"given to|made available to)\s+(?:the\s+)?(?:\w+\s+){0,2}?$", re.I)
+                            r"given to|made available to)\s+(?:the\s+)?(?:[\w'\u2019]+\s+){0,2}?$", re.I)
 # "Cleveland Mountain Rescue - £3,500", "MFC Kicks (MFC Foundation) - £86,000", "Birmingham (£660,000)"
 LINE_ITEM = re.compile(r"^\s*(?:[-*>]\s+)?(?P<who>[A-Z][^£\n]{1,90}?)\s*(?:\((?P<inner>[^()£]*)\)\s*)?(?:[-\u2013:=]\s*£|\(£)")
 # The verbs that make an amount a gift or a receipt ("has awarded £", "will receive £", "£ was given to"); an amount
@@ -106,7 +106,8 @@ def sentence_money(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
             continue  # "£502,992 to Lewisham (£272,664 in 2023/24 and ...)": the parts are its periods
         if not (governed or _is_list_item(text, amount)):
             continue  # "the annual budget is £140,000", "for every £1 spent": nobody gives or receives it
-        receiver = _receiver(ctx, text, s.start, bodies, amount)
+        low = found[index - 1].end if index else 0
+        receiver = _receiver(ctx, text, s.start, bodies, amount, low)
         if receiver is None:
             continue  # a sum with no recipient is a budget or a total, not an allocation
         receipt = RECEIVER_BEFORE.search(text[:amount.start]) is not None
@@ -140,17 +141,25 @@ def _giver(text: str, offset: int, bodies: list[Mention]) -> Mention | None:
     return None
 
 
-def _receiver(ctx: Context, text: str, offset: int, bodies: list[Mention], amount: Amount) -> Ref | None:
+def _receiver(ctx: Context, text: str, offset: int, bodies: list[Mention], amount: Amount, low: int = 0) -> Ref | None:
+    """Who receives one amount; `low` is where the previous amount ended, as a name before it receives that one
+    ("Sefton Council being awarded £374,000, Knowsley receiving £204,000")."""
     before = text[:amount.start]
     provided_with = re.search(r"\b(?:provided|gave|awarded|granted|supplied)\s+(?:the\s+)?(?P<who>.+?)\s+with\s*$", before)
     if provided_with is not None:
         named = [m for m in bodies if m.start - offset >= provided_with.start("who") and m.end - offset <= amount.start]
         if named:
             return ctx.ref_of(named[0])  # "the Joint Committee provided the PCSP with £761,520"
-    if RECEIVER_BEFORE.search(before):
-        named = [m for m in bodies if m.end - offset <= amount.start]
+    receipt = RECEIVER_BEFORE.search(before)
+    if receipt:
+        named = [m for m in bodies if low <= m.start - offset and m.end - offset <= amount.start]
         if named:
             return ctx.ref_of(named[-1])
+        if low:  # "..., Knowsley receiving £204,000": a place or a name without a head, in this amount's clause
+            who = re.search(r"([A-Z][\w'&-]*(?: (?:and |of |& )?[A-Z][\w'&-]*){0,5})\s+$", before[:receipt.start()])
+            if who is not None and who.start(1) >= low:
+                return _named(ctx, who.group(1), offset + who.start(1))
+            return None
     after = text[amount.end:]
     for m in bodies:
         gap_start = m.start - offset
