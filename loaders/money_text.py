@@ -156,9 +156,9 @@ def _receiver(ctx: Context, text: str, offset: int, bodies: list[Mention], amoun
         if named:
             return ctx.ref_of(named[-1])
         if low:  # "..., Knowsley receiving £204,000": a place or a name without a head, in this amount's clause
-            who = re.search(r"([A-Z][\w'&-]*(?: (?:and |of |& )?[A-Z][\w'&-]*){0,5})\s+$", before[:receipt.start()])
-            if who is not None and who.start(1) >= low:
-                return _named(ctx, who.group(1), offset + who.start(1))
+            headless = re.search(r"([A-Z][\w'&-]*(?: (?:and |of |& )?[A-Z][\w'&-]*){0,5})\s+$", before[:receipt.start()])
+            if headless is not None and headless.start(1) >= low:
+                return _named(ctx, headless.group(1), offset + headless.start(1))
             return None
     after = text[amount.end:]
     for m in bodies:
