@@ -638,6 +638,8 @@ class DocumentExtractor:
         top = 0
         sub = 0
         for item in items:
+            if REFERS_TO_THE_LIST.search(item.body):
+                continue  # "The Partnership ... is responsible for delivery against the above priorities"
             if item.depth == 0 or re.match(r"\s*\d", item.marker):
                 top += 1
                 sub = 0
@@ -729,6 +731,9 @@ PRIORITY_HOLDER_HEAD = re.compile(r"\b(?:Partnership|Board|Group|Commissioner|Ex
 # What a list is when its intro, after naming a priority, goes on to the means: activities, actions, projects.
 ACTIVITIES_INTRO = re.compile(r"\b(?:activities|actions|tasks|projects|services|initiatives)\b|"
                               r"\b(?:achieved|delivered|met|addressed) (?:through|by|via)\b", re.I)
+# An item about the list itself ("... responsible for delivery against the above priorities"), not one of them.
+REFERS_TO_THE_LIST = re.compile(r"\b(?:the above|these|those|the following|the listed)\s+(?:\w+\s+)?"
+                                r"(?:priorities|aims|objectives|outcomes)\b", re.I)
 NOT_A_PRIORITY = re.compile(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}(?:st|nd|rd|th)? (?:January|February|"
                             r"March|April|May|June|July|August|September|October|November|December)\b)")
 

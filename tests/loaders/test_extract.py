@@ -61,3 +61,13 @@ def test_a_list_of_the_activities_that_achieve_a_priority_is_not_a_list_of_prior
     texts = {str(facts.nodes[r.end].properties.get("text")) for r in facts.relationships.values()
              if r.type == "HAS_PRIORITY"}
     assert texts == {"Reducing reoffending", "Tackling anti-social behaviour", "Supporting victims"}
+
+
+def test_an_item_about_the_list_itself_is_not_a_priority(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Community Safety Partnership has three priorities:\n\n"
+                    "  • Reducing reoffending\n  • Road safety\n"
+                    "  • The Partnership and its thematic groups are responsible for delivery against the above "
+                    "priorities\n", tmp_path)
+    texts = {str(facts.nodes[r.end].properties.get("text")) for r in facts.relationships.values()
+             if r.type == "HAS_PRIORITY"}
+    assert texts == {"Reducing reoffending", "Road safety"}
