@@ -590,9 +590,17 @@ class DocumentExtractor:
         for m in bodies:
             if not AGENT_BEFORE.search(text[:m.start - intro.start]):
                 return self.ref_of(m)
-        if self.focus is not None:
-            return self.ref_of(self.focus)
-        return None
+        return self.unnamed_list_owner()
+
+    def unnamed_list_owner(self) -> Ref | None:
+        """The holder of priorities whose intro names nobody ("The result is a plan with six priorities:"): the body
+        in focus when it is one that sets priorities (a partnership, board, commissioner), else the section's
+        subject when that one is; an agency in focus ("... the Combined Authority's survey") is only a last resort."""
+        candidates = [m for m in (self.focus, self.subject) if m is not None]
+        for m in candidates:
+            if PRIORITY_HOLDER_HEAD.search(m.name):
+                return self.ref_of(m)
+        return self.ref_of(candidates[0]) if candidates else None
 
     def on_list(self, items: list[Block], intro: tuple[Sentence, list[Mention]] | None) -> None:
         for unit in rules_for("list"):
@@ -679,11 +687,13 @@ class DocumentExtractor:
             return  # membership lists are mostly in prose; service lists are not bodies
 
     def priorities(self, items: list[Block], owners: list[Ref], intro: Sentence) -> None:
-        if not owners:
-            return
+        if not owners or ACTIVITIES_INTRO.search(_after_last_priority_word(intro.text)):
+            return  # "Priority 1 - ... achieved through activities, such as:": the list is how, not what
         top = 0
         sub = 0
         for item in items:
+            if REFERS_TO_THE_LIST.search(item.body):
+                continue  # "The Partnership ... is responsible for delivery against the above priorities"
             if item.depth == 0 or re.match(r"\s*\d", item.marker):
                 top += 1
                 sub = 0
@@ -770,8 +780,22 @@ LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line 
 
 # "on behalf of Glasgow City Council", "agreed with the Home Office": a body named as the other party, not the holder.
 AGENT_BEFORE = re.compile(r"\b(?:on behalf of|by|with|from|to|for|alongside|through|via)\s+(?:the\s+)?$", re.I)
+# Bodies that set priorities for an area; a council, an authority, a service or a government office is an agency.
+PRIORITY_HOLDER_HEAD = re.compile(r"\b(?:Partnership|Board|Group|Commissioner|Executive|Forum|Alliance|Panel|Committee)\b")
+# What a list is when its intro, after naming a priority, goes on to the means: activities, actions, projects.
+ACTIVITIES_INTRO = re.compile(r"\b(?:activities|actions|tasks|projects|services|initiatives)\b|"
+                              r"\b(?:achieved|delivered|met|addressed) (?:through|by|via)\b", re.I)
+# An item about the list itself ("... responsible for delivery against the above priorities"), not one of them.
+REFERS_TO_THE_LIST = re.compile(r"\b(?:the above|these|those|the following|the listed)\s+(?:\w+\s+)?"
+                                r"(?:priorities|aims|objectives|outcomes)\b", re.I)
 NOT_A_PRIORITY = re.compile(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}(?:st|nd|rd|th)? (?:January|February|"
                             r"March|April|May|June|July|August|September|October|November|December)\b)")
+
+
+def _after_last_priority_word(text: str) -> str:
+    """The part of an intro after its last "priority"/"priorities"/"aims" (all of it when none is named)."""
+    words = list(re.finditer(r"\b(?:priorit\w*|aims?|objectives?|outcomes?|key areas)\b", text, re.I))
+    return text[words[-1].end():] if words else text
 
 
 def _priority_holder(text: str, offset: int, bodies: list[Mention]) -> Mention | None:

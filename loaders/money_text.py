@@ -34,9 +34,15 @@ RECEIVER_BEFORE = re.compile(r"\b(?:receives?|received|receiving|will receive|is
                              r"has been awarded|being awarded|is awarded|gets|got|was allocated|has been allocated|"
                              r"secured|been successful in applying for)\b[^£]{0,40}$", re.I)
 RECEIVER_AFTER = re.compile(r"^[^£.;]{0,60}?\b(?:to|for|between|goes to|awarded to|allocated to|provided to|"
-                            r"given to|made available to)\s+(?:the\s+)?(?:\w+\s+){0,2}?$", re.I)
+                            r"given to|made available to)\s+(?:the\s+)?(?:[\w'\u2019]+\s+){0,2}?$", re.I)
 # "Cleveland Mountain Rescue - £3,500", "MFC Kicks (MFC Foundation) - £86,000", "Birmingham (£660,000)"
 LINE_ITEM = re.compile(r"^\s*(?:[-*>]\s+)?(?P<who>[A-Z][^£\n]{1,90}?)\s*(?:\((?P<inner>[^()£]*)\)\s*)?(?:[-\u2013:=]\s*£|\(£)")
+# The verbs that make an amount a gift or a receipt ("has awarded £", "will receive £", "£ was given to"); an amount
+# without one is a budget, a cost, a saving or a comparison ("for every £1 spent"), not an allocation.
+GOVERNING = re.compile(r"\b(?:award(?:s|ed|ing)?|allocat(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|grant(?:s|ed)|gives?|"
+                       r"given|gave|giving|distribut(?:e|es|ed|ing)|made available|commit(?:s|ted)|"
+                       r"contribut(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|funds|funded|invest(?:s|ed)|gets|got|getting|"
+                       r"secured|divided|shared|split|pays?|paid|transferr?(?:ed|s)?|passported)\b", re.I)
 _NAME_WORD = r"(?:[A-Z0-9][\w'&.-]*|and|of|for|the|in|on|&)"
 NAME_WORDS = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD})*$")
 
@@ -94,15 +100,25 @@ def sentence_money(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
     giver = _giver(text, s.start, bodies)
     if giver is not None:
         ctx.funder = giver
+    governed = GOVERNING.search(text) is not None
     for index, amount in enumerate(found):
         if _is_part_of_previous(text, found, index):
             continue  # "£502,992 to Lewisham (£272,664 in 2023/24 and ...)": the parts are its periods
-        receiver = _receiver(ctx, text, s.start, bodies, amount)
+        if not (governed or _is_list_item(text, amount)):
+            continue  # "the annual budget is £140,000", "for every £1 spent": nobody gives or receives it
+        low = found[index - 1].end if index else 0
+        receiver = _receiver(ctx, text, s.start, bodies, amount, low)
+        if receiver is None:
+            continue  # a sum with no recipient is a budget or a total, not an allocation
         receipt = RECEIVER_BEFORE.search(text[:amount.start]) is not None
         payer = giver if giver is not None else ctx.funder or ctx.default_funder
-        if receiver is None and payer is None:
-            continue
         _write(ctx, s, amount, period_near(text, amount), payer, receiver, streams, receipt)
+
+
+def _is_list_item(text: str, amount: Amount) -> bool:
+    """A line of a grants list ("Westbury Mountain Rescue - £3,500") or a bracketed share ("Birmingham (£660,000)"):
+    the list's heading says what the sums are, so no verb is needed."""
+    return LINE_ITEM.match(text) is not None or re.search(r"\(\s*(?:approximately\s+)?$", text[:amount.start]) is not None
 
 
 def _is_part_of_previous(text: str, found: list[Amount], index: int) -> bool:
@@ -125,17 +141,25 @@ def _giver(text: str, offset: int, bodies: list[Mention]) -> Mention | None:
     return None
 
 
-def _receiver(ctx: Context, text: str, offset: int, bodies: list[Mention], amount: Amount) -> Ref | None:
+def _receiver(ctx: Context, text: str, offset: int, bodies: list[Mention], amount: Amount, low: int = 0) -> Ref | None:
+    """Who receives one amount; `low` is where the previous amount ended, as a name before it receives that one
+    ("Sefton Council being awarded £374,000, Knowsley receiving £204,000")."""
     before = text[:amount.start]
     provided_with = re.search(r"\b(?:provided|gave|awarded|granted|supplied)\s+(?:the\s+)?(?P<who>.+?)\s+with\s*$", before)
     if provided_with is not None:
         named = [m for m in bodies if m.start - offset >= provided_with.start("who") and m.end - offset <= amount.start]
         if named:
             return ctx.ref_of(named[0])  # "the Joint Committee provided the PCSP with £761,520"
-    if RECEIVER_BEFORE.search(before):
-        named = [m for m in bodies if m.end - offset <= amount.start]
+    receipt = RECEIVER_BEFORE.search(before)
+    if receipt:
+        named = [m for m in bodies if low <= m.start - offset and m.end - offset <= amount.start]
         if named:
             return ctx.ref_of(named[-1])
+        if low:  # "..., Knowsley receiving £204,000": a place or a name without a head, in this amount's clause
+            headless = re.search(r"([A-Z][\w'&-]*(?: (?:and |of |& )?[A-Z][\w'&-]*){0,5})\s+$", before[:receipt.start()])
+            if headless is not None and headless.start(1) >= low:
+                return _named(ctx, headless.group(1), offset + headless.start(1))
+            return None
     after = text[amount.end:]
     for m in bodies:
         gap_start = m.start - offset

@@ -58,3 +58,34 @@ def test_a_list_item_naming_a_renamed_body_is_a_succession(tmp_path: Path) -> No
     facts = extract("The Eastbury Safer Partnership members are:\n\n- Northshire Police\n- Thirteen (formerly Tristar "
                     "Homes Ltd)\n\nThirteen Homes (formerly the Eastbury housing team) said so.\n", tmp_path)
     assert lines(facts, "SUCCEEDED_BY") == {("Tristar Homes Ltd", "Thirteen")}
+
+
+def test_priorities_whose_intro_names_nobody_go_to_the_partnership_not_an_agency_in_focus(tmp_path: Path) -> None:
+    facts = extract("Eastbury Community Safety Partnership\n\n"
+                    "The Eastbury Community Safety Partnership is a multi-agency group.\n\n"
+                    "Community Safety Plan\n\n"
+                    "The Northshire Combined Authority commissioned a survey of residents.\n\n"
+                    "The result is a refreshed Community Safety Plan 2022-2025 with three priorities:\n\n"
+                    "  • Reducing reoffending\n  • Tackling anti-social behaviour\n  • Supporting victims\n", tmp_path)
+    owners = {owner for owner, _ in lines(facts, "HAS_PRIORITY")}
+    assert owners == {"Eastbury Community Safety Partnership"}
+
+
+def test_a_list_of_the_activities_that_achieve_a_priority_is_not_a_list_of_priorities(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Community Safety Partnership has three priorities:\n\n"
+                    "  • Reducing reoffending\n  • Tackling anti-social behaviour\n  • Supporting victims\n\n"
+                    "Priority 1 - Reducing reoffending achieved through activities, such as:\n\n"
+                    "- removing graffiti\n- community safety patrols\n", tmp_path)
+    texts = {str(facts.nodes[r.end].properties.get("text")) for r in facts.relationships.values()
+             if r.type == "HAS_PRIORITY"}
+    assert texts == {"Reducing reoffending", "Tackling anti-social behaviour", "Supporting victims"}
+
+
+def test_an_item_about_the_list_itself_is_not_a_priority(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Community Safety Partnership has three priorities:\n\n"
+                    "  • Reducing reoffending\n  • Road safety\n"
+                    "  • The Partnership and its thematic groups are responsible for delivery against the above "
+                    "priorities\n", tmp_path)
+    texts = {str(facts.nodes[r.end].properties.get("text")) for r in facts.relationships.values()
+             if r.type == "HAS_PRIORITY"}
+    assert texts == {"Reducing reoffending", "Road safety"}

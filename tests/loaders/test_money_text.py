@@ -58,3 +58,27 @@ def test_without_a_giver_in_the_sentence_the_last_named_giver_or_the_commissione
     found = allocations(funding)
     assert (250_000, "2013-14", "Northshire Police and Crime Commissioner", "Westbury Youth Offending Service") in found
     assert (3_500, None, "Northshire Joint Committee", "Westbury Mountain Rescue") in found
+
+
+def test_an_amount_nobody_gives_or_receives_is_not_an_allocation(tmp_path: Path) -> None:
+    (tmp_path / "costs.txt").write_text(
+        "Northshire Community Safety Funding\n\n"
+        "The Northshire Police and Crime Commissioner has awarded £1.5 million to the Eastbury Community Safety "
+        "Partnership for 2013/14.\n\n"
+        "Research shows that for every £1 spent on treatment, the public sector saves £5.\n\n"
+        "The annual budget for the Westbury Youth Offending Service is approximately £140,000.\n\n"
+        "Between them, the police and the councils spend about £2 billion in Northshire.\n", encoding="utf-8")
+    assert [a[0] for a in allocations(load_directory(tmp_path))] == [1_500_000]
+
+
+def test_each_amount_goes_to_the_name_in_its_own_clause(tmp_path: Path) -> None:
+    (tmp_path / "shares.txt").write_text(
+        "Northshire Community Safety Funding\n\n"
+        "The Northshire Police and Crime Commissioner has awarded £1.5 million to the Eastbury Community Safety "
+        "Partnership for 2013/14.\n\n"
+        "Westbury Borough Council receives £388,000 with Northbury Borough Council being awarded £374,000, "
+        "Southbury receiving £204,000.\n", encoding="utf-8")
+    receivers = {a[0]: a[3] for a in allocations(load_directory(tmp_path))}
+    assert receivers[388_000] == "Westbury Borough Council"
+    assert receivers[374_000] == "Northbury Borough Council"
+    assert receivers[204_000] == "Southbury"
