@@ -200,13 +200,22 @@ def choose_ports(settings: Settings, home: Home) -> tuple[int, int]:
     return bolt, http
 
 
+def new_secret() -> str:
+    """32 URL-safe characters that never start with '-' or '_': neo4j-admin reads a password starting with '-' as an
+    option and stops with a usage error (exit code 64), which a random token did about once in 32 first starts."""
+    while True:
+        secret = secrets.token_urlsafe(24)
+        if secret[0].isalnum():
+            return secret
+
+
 def ensure_password(home: Home) -> str:
     """The server's password: generated once (URL-safe, no quoting needed anywhere), kept in a 0600 file."""
     if home.password_file.exists():
         return password(home)
     if (home.data / "dbms" / "auth.ini").exists():
         password(home)  # raises: the server has a password we no longer know
-    secret = secrets.token_urlsafe(24)
+    secret = new_secret()
     fd = os.open(home.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(secret + "\n")

@@ -171,3 +171,12 @@ def test_java_or_jars_missing_say_to_run_make_setup(tmp_path: Path) -> None:
     no_java.pop("JAVA_HOME", None)
     done = run_cli("db", "start", env=no_java)
     assert done.returncode == 3 and "Java 17 is not installed" in plain(done) and "run `make setup`" in done.stderr
+
+
+def test_a_generated_password_never_reads_as_an_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    """neo4j-admin takes a password starting with '-' for an option (exit code 64); the generator skips such tokens."""
+    tokens = iter(["-leading-dash", "_leading-underscore", "Good-token_1"])
+    monkeypatch.setattr(lifecycle.secrets, "token_urlsafe", lambda _n: next(tokens))
+    assert lifecycle.new_secret() == "Good-token_1"
+    monkeypatch.undo()
+    assert all(lifecycle.new_secret()[0].isalnum() for _ in range(500))
