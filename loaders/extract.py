@@ -18,6 +18,7 @@ from loaders.money_text import sentence_money
 from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
 from loaders.resolve import resolve
+from loaders.rules import chairs
 from loaders.rules.registry import rules_for
 from loaders.structure import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
 from loaders.tables import extract_acronyms, extract_table, prose_allocations
@@ -410,7 +411,7 @@ class DocumentExtractor:
         first_trigger = min((h.start for h in relations.hits(s.text) if h.frame.voice == "active"), default=len(s.text))
         lead = LEADING_PHRASE.match(s.text)
         skip_until = s.start + lead.end() if lead else s.start
-        chaired = [(s.start + c.start(), s.start + c.end()) for c in rules.CHAIRED_BY.finditer(s.text)]
+        chaired = [(s.start + c.start(), s.start + c.end()) for c in chairs.CHAIRED_BY.finditer(s.text)]
         for m in mentions:
             if m.start < skip_until or any(a <= m.start < b for a, b in chaired):
                 continue

@@ -18,7 +18,7 @@ from graph.model import Finding
 from loaders import rules
 from loaders.mentions import Mention, find_mentions
 from loaders.read import DocumentError
-from loaders.text import Block, Sentence
+from loaders.structure import Block, Sentence
 
 if TYPE_CHECKING:
     from loaders.extract import DocumentExtractor

@@ -24,8 +24,6 @@ FORMERLY = re.compile(r"\((?:formerly|previously)(?: known as)? (?:the )?([^)]+)
 FORMERLY_OPEN = re.compile(r"(?:,\s*|\s+)(?:formerly(?: known as| called| named)?|"
                            r"(?:formally|previously) (?:known as|called|named))"
                            r" (?:the )?([A-Z][\w&']*(?: (?:and |& |of |for |the )?[A-Z][\w&']*){0,7})")
-CHAIRED_BY = re.compile(r"\b(?:is |are )?chaired by (?:the |a |an )?((?:[A-Za-z][\w'\-]*\s?){1,12}?)"
-                        r"(?=,|\.|;| and the| who|$)", re.I)
 MEMBERSHIP = re.compile(
     r"\b(?:membership (?:is made up of|includes|comprises|would include|will include)(?: representation from)?|"
     r"(?:currently )?includes?:|consists? of|comprising (?:officers from )?|(?:currently )?comprises|"
@@ -74,6 +72,3 @@ def period_of(text: str) -> str | None:
         return f"{fy.group(1)}-{second}"
     return None
 
-# "Cllr Bryony Rudkin (Safer Communities Board Chair)": a named office holder of a body.
-PERSON_CHAIR = re.compile(r"\b((?:Cllr|Councillor|Sir|Dame|Dr|Mr|Mrs|Ms)\.? [A-Z][a-z]+(?: [A-Z][a-z'-]+)+) "
-                          r"\(([^()]*?)\s*(Chair|Chairman|Vice[- ]Chair|Deputy Chair)\)")
