@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -24,33 +23,25 @@ from api.explorer_routes import DIST
 from graph.engine import Engine
 from graph.settings import REPO, Settings
 from tests.api.test_explorer_routes import warm_search
+from tests.browser.chromium import local_page, need_chromium
+from tests.conftest import free_port
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 WAIT_MS = 30_000
 CSPB = "community-safety-programme-board"
 SPB = "strategic-partnership-board"
 LIBRARY_QUERY = "reports_to_body"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def api(settings: Settings, loaded_engine: Engine) -> Iterator[str]:
     """The app served over HTTP in this process (a thread), on the session's engine with the seeds loaded."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (`make test` installs Debian's chromium)")
+    need_chromium()
     assert (DIST / "explorer.js").is_file(), "the explorer is not built: `make setup` runs npm ci and esbuild"
     from api.app import create_app
 
     warm_search(loaded_engine)
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings=settings, engine=loaded_engine), host="127.0.0.1",
                                            port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -69,22 +60,10 @@ def browser_page(api: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     """One Chromium page for the module; any request that is not to this machine is refused and recorded."""
     from playwright.sync_api import sync_playwright
 
-    blocked: list[str] = []
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium")), executable_path=CHROMIUM, headless=True, args=ARGS,
-            viewport={"width": 1400, "height": 1000})
+        context, page, blocked = local_page(playwright, tmp_path_factory.mktemp("chromium"),
+                                            {"width": 1400, "height": 1000}, WAIT_MS)
         try:
-            page = context.pages[0] if context.pages else context.new_page()
-
-            def local_only(route):  # type: ignore[no-untyped-def]
-                if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
-                    return route.continue_()
-                blocked.append(route.request.url)
-                return route.abort()
-
-            page.route("**/*", local_only)
-            page.set_default_timeout(WAIT_MS)
             yield page, blocked
         finally:
             context.close()

@@ -24,11 +24,9 @@ from api.browser import SLIDES, STYLE, example
 from graph.engine import Engine
 from graph.server import lifecycle
 from graph.settings import REPO, Settings
+from tests.browser.chromium import LOCAL, local_page, need_chromium
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 WAIT_MS = 60_000
 LIBRARY_QUERY = "reports_to_body"
 
@@ -47,8 +45,7 @@ def api(settings: Settings, loaded_engine: Engine) -> Iterator[str]:
     """The API served where the session's Neo4j expects it (settings.api_url): Browser fetches the guide and style."""
     if not settings.local:
         pytest.skip("Neo4j Browser is checked against the session's own Neo4j (its configuration names the API)")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (`make test` installs Debian's chromium)")
+    need_chromium()
     port = urlsplit(settings.api_url).port
     server = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--port", str(port)], cwd=REPO,
                               env={**os.environ, "LANDSCAPE_DATA_DIR": str(settings.data_dir)},
@@ -77,23 +74,11 @@ def test_browser_connects_plays_the_guide_runs_a_library_query_and_applies_the_s
     assert state is not None
     expected = [row["name"] for row in loaded_engine.read(LIBRARY_QUERY, **example(LIBRARY_QUERY))]
     assert expected
-    blocked: list[str] = []
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "chromium"), executable_path=CHROMIUM, headless=True, args=ARGS,
-            viewport={"width": 1400, "height": 1100})
+        # Bolt over a local websocket too; fonts and analytics are refused (no network here, and none needed)
+        context, page, blocked = local_page(playwright, tmp_path / "chromium", {"width": 1400, "height": 1100},
+                                            WAIT_MS, allowed=(*LOCAL, "ws://127.0.0.1"))
         try:
-            page = context.pages[0] if context.pages else context.new_page()
-
-            def local_only(route):  # type: ignore[no-untyped-def]
-                url = route.request.url
-                if url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
-                    return route.continue_()
-                blocked.append(url)  # fonts and analytics: this machine has no network, and the test needs none
-                return route.abort()
-
-            page.route("**/*", local_only)
-            page.set_default_timeout(WAIT_MS)
             expect.set_options(timeout=WAIT_MS)  # the Browser's frames and carousel can take seconds on a busy machine
 
             # The Browser URL fills in the connect form: Bolt address, database and user.
