@@ -225,36 +225,33 @@ class Funding(BaseModel):
     note: str
 
 
-class TableTotal(BaseModel):
-    table: str | None = Field(None, description="document#tableN; none for money stated in sentences")
+class _Total(BaseModel):
+    """What every money total says: which stream and funder, which column and period, the figure added from item
+    rows beside the document's own stated total, and what was received."""
+
     stream: str | None = None
     stream_name: str | None = None
     funder: str | None = None
     funder_name: str | None = None
     measure: str
     period: str
-    computed_gbp: int | float = Field(description="the table's item rows given out, added")
-    counted_gbp: int | float = Field(description="computed_gbp without rows that break down another table's row")
+    computed_gbp: int | float = Field(description="the item rows given out, added")
     rows: int
-    stated_gbp: int | float | None = Field(None, description="the table's own total row for this column")
-    stated_all_gbp: list[int | float] = Field(default_factory=list)
+    stated_gbp: int | float | None = Field(None, description="the document's own total for this column")
     difference_gbp: int | float | None = Field(None, description="computed minus stated")
     received_gbp: int | float = 0
+
+
+class TableTotal(_Total):
+    table: str | None = Field(None, description="document#tableN; none for money stated in sentences")
+    counted_gbp: int | float = Field(description="computed_gbp without rows that break down another table's row")
+    stated_all_gbp: list[int | float] = Field(default_factory=list)
     breakdown_of: list[str] = Field(default_factory=list)
 
 
-class RollupTotal(BaseModel):
-    stream: str | None = None
-    stream_name: str | None = None
-    funder: str | None = None
-    funder_name: str | None = None
-    measure: str
-    period: str
-    computed_gbp: int | float
-    rows: int
-    stated_gbp: int | float | None = None
-    difference_gbp: int | float | None = None
-    received_gbp: int | float = 0
+class RollupTotal(_Total):
+    """A total per allocating body or per stream, over the tables listed."""
+
     tables: list[str] = Field(default_factory=list)
 
 

@@ -136,11 +136,16 @@ def _node_ld(node: dict[str, Any]) -> dict[str, Any]:
         out["@type"].append("lg:Body")
     if node.get("aliases"):
         out["skos:altLabel"] = list(node["aliases"])
-    for key, value in node["properties"].items():
+    return _with_facts(out, node)
+
+
+def _with_facts(out: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    """A node's or a line's stated properties and quotes, as lg: terms of its JSON-LD object."""
+    for key, value in item["properties"].items():
         if value is not None:
             out[f"lg:{key}"] = value
-    if node["evidence"]:
-        out["lg:evidence"] = _evidence_ld(node["evidence"])
+    if item["evidence"]:
+        out["lg:evidence"] = _evidence_ld(item["evidence"])
     return out
 
 
@@ -149,12 +154,7 @@ def _line_ld(rel: dict[str, Any], predicate: str) -> dict[str, Any]:
     out: dict[str, Any] = {"@id": iri("line:" + line_id(rel)), "@type": "rdf:Statement",
                            "rdf:subject": {"@id": iri(rel["start"])}, "rdf:predicate": {"@id": predicate},
                            "rdf:object": {"@id": iri(rel["end"])}, "lg:type": rel["type"]}
-    for key, value in rel["properties"].items():
-        if value is not None:
-            out[f"lg:{key}"] = value
-    if rel["evidence"]:
-        out["lg:evidence"] = _evidence_ld(rel["evidence"])
-    return out
+    return _with_facts(out, rel)
 
 
 def _change_ld(rel: dict[str, Any]) -> dict[str, Any]:
