@@ -7,6 +7,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeAlias
 
 import networkx as nx
 
@@ -91,51 +92,48 @@ def analyse(graph: nx.MultiDiGraph, as_of: str | None = None, categories: tuple[
 
 
 _lock = threading.Lock()
-_cache: weakref.WeakKeyDictionary[nx.MultiDiGraph, OrderedDict[str | None, Analysis]] = weakref.WeakKeyDictionary()
+Memo: TypeAlias = weakref.WeakKeyDictionary[nx.MultiDiGraph, OrderedDict[Any, Analysis]]
+_cache: Memo = weakref.WeakKeyDictionary()
+_changes_cache: Memo = weakref.WeakKeyDictionary()
 MAX_DATES_PER_PROJECTION = 32
 
 
-def cached_analysis(graph: nx.MultiDiGraph, as_of: str | None = None) -> Analysis:
-    """The analysis of this projection at this date, computed once (a new projection after a load starts afresh)."""
+def _memoised(cache: Memo, graph: nx.MultiDiGraph, key: Any, compute: Callable[[], Analysis]) -> Analysis:
+    """`compute()` once per projection and key, the most recent MAX_DATES_PER_PROJECTION keys kept (a new projection
+    after a load starts afresh); computed outside the lock, so two requests may compute the same key once each."""
     with _lock:
-        per_graph = _cache.setdefault(graph, OrderedDict())
-        found = per_graph.get(as_of)
+        per_graph = cache.setdefault(graph, OrderedDict())
+        found = per_graph.get(key)
         if found is not None:
-            per_graph.move_to_end(as_of)
+            per_graph.move_to_end(key)
             return found
-    result = analyse(graph, as_of)
+    result = compute()
     with _lock:
-        per_graph = _cache.setdefault(graph, OrderedDict())
-        per_graph[as_of] = result
+        per_graph = cache.setdefault(graph, OrderedDict())
+        per_graph[key] = result
         while len(per_graph) > MAX_DATES_PER_PROJECTION:
             per_graph.popitem(last=False)
     return result
 
 
-_changes_cache: weakref.WeakKeyDictionary[nx.MultiDiGraph, OrderedDict[tuple[str | None, str | None], Analysis]] = (
-    weakref.WeakKeyDictionary())
+def cached_analysis(graph: nx.MultiDiGraph, as_of: str | None = None) -> Analysis:
+    """The analysis of this projection at this date, computed once (a new projection after a load starts afresh)."""
+    return _memoised(_cache, graph, as_of, lambda: analyse(graph, as_of))
 
 
 def cached_changes(graph: nx.MultiDiGraph, since: str | None, until: str | None) -> Analysis:
     """Changes by identity between two dates (graph.analysis.editions), as an Analysis the route filters like any
     other; computed once per projection and pair of dates."""
-    key = (since, until)
-    with _lock:
-        found = _changes_cache.setdefault(graph, OrderedDict()).get(key)
-    if found is not None:
-        return found
-    base = cached_analysis(graph, until)
-    started = time.perf_counter()
-    findings = editions.changes_between(graph, since, until)
-    result = Analysis(as_of=until, findings={"changes": findings},
-                      timings={"changes.changes_between": time.perf_counter() - started},
-                      area_ids=base.area_ids, theme_ids=base.theme_ids, area_within=base.area_within)
-    with _lock:
-        per_graph = _changes_cache.setdefault(graph, OrderedDict())
-        per_graph[key] = result
-        while len(per_graph) > MAX_DATES_PER_PROJECTION:
-            per_graph.popitem(last=False)
-    return result
+
+    def compute() -> Analysis:
+        base = cached_analysis(graph, until)
+        started = time.perf_counter()
+        findings = editions.changes_between(graph, since, until)
+        return Analysis(as_of=until, findings={"changes": findings},
+                        timings={"changes.changes_between": time.perf_counter() - started},
+                        area_ids=base.area_ids, theme_ids=base.theme_ids, area_within=base.area_within)
+
+    return _memoised(_changes_cache, graph, (since, until), compute)
 
 
 __all__ = ["Analysis", "CATEGORIES", "Finding", "Landscape", "RULES", "analyse", "cached_analysis", "cached_changes"]
