@@ -118,10 +118,32 @@ def engine(settings: Settings) -> Iterator[Engine]:
         yield opened
 
 
+def plan_library(engine: Engine) -> None:
+    """Run every library query once with its example, and with every parameter null, without the session's
+    per-query limit: on a cold server shared by busy neighbours a query's first planning alone took 5-9 s (measured),
+    and the limit is there to catch slow queries, not the JIT of a fresh Neo4j. Failures here are left to the tests
+    that run these queries for real."""
+    from neo4j.exceptions import Neo4jError
+
+    from api.browser import example
+    from api.routes import LIBRARY
+
+    patient = Engine(engine.driver, engine.database, 120)
+    for name in (*LIBRARY, "list_findings"):
+        params = example(name)
+        for values in (params, {key: None for key in params}):
+            try:
+                patient.read(name, **values)
+            except Neo4jError:
+                pass
+
+
 @pytest.fixture(scope="session")
 def loaded_engine(engine: Engine, seed_facts: Facts) -> Engine:
-    """The engine with the seeds loaded. Tests that change the graph must restore it."""
+    """The engine with the seeds loaded and the library's queries planned. Tests that change the graph must restore
+    it."""
     write_facts(engine, seed_facts, reset=True)
+    plan_library(engine)
     return engine
 
 

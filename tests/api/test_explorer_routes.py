@@ -6,31 +6,11 @@ from __future__ import annotations
 import re
 from html import unescape
 
-import pytest
 from fastapi.testclient import TestClient
 
-from graph.engine import Engine
 from graph.settings import REPO
 
 CSPB, SPB = "community-safety-programme-board", "strategic-partnership-board"
-
-
-def warm_search(engine: Engine) -> None:
-    """The session's server may be cold: its first full-text queries compile under the tests' 4 s limit, which a
-    busy machine can exceed. Run the search until it answers, so the pages' own assertions are about the pages."""
-    from neo4j.exceptions import ClientError
-
-    for _ in range(5):
-        try:
-            engine.read("search_bodies", q="cspb", kind=None, area=None, theme=None, as_of=None, skip=0, limit=5)
-            return
-        except ClientError:
-            continue
-
-
-@pytest.fixture(scope="module", autouse=True)
-def warm(loaded_engine: Engine) -> None:
-    warm_search(loaded_engine)
 
 
 def test_search_page_finds_cspb_by_acronym_with_kind_and_area_facets(client: TestClient) -> None:

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.browser import example
 from graph.engine import Engine
 from graph.readonly import run_read_only
 from graph.settings import REPO
@@ -29,20 +28,6 @@ RUTLAND_TOTAL = "Grand Total\t£6,670\t£171,748"
 RUTLAND_BCU_ITEMS = ["Community Based Survey\t£2,730\t", "IDVA\t£2,600\t£13,000"]
 YJG = ("amounting to £100,108 for Leicestershire and Rutland and £132,860 for Leicester City. This constitutes 13 per "
        "cent of the total youth justice grant of £770,067 for the County and £1,021,996 for Leicester City.")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def compiled(loaded_engine: Engine) -> None:
-    """Plan the money queries once without the session's short per-query limit: on a cold server shared by busy
-    neighbours their first planning alone took 5-9 s (measured), and the limit is there to catch slow queries,
-    not the JIT of a fresh Neo4j."""
-    patient = Engine(loaded_engine.driver, loaded_engine.database, 120)
-    for name in ("funding", "funding_totals", "list_findings"):
-        params = example(name)
-        patient.read(name, **params)
-        # Neo4j plans again for other parameter types (a name where the example has null).
-        patient.read(name, **{key: None for key in params})
-        patient.read(name, **{key: "" for key in params})
 
 
 def pounds(line: str) -> list[int]:

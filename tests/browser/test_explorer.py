@@ -22,7 +22,6 @@ from api.browser import example
 from api.explorer_routes import DIST
 from graph.engine import Engine
 from graph.settings import REPO, Settings
-from tests.api.test_explorer_routes import warm_search
 from tests.browser.chromium import local_page, need_chromium
 from tests.conftest import free_port
 
@@ -40,7 +39,6 @@ def api(settings: Settings, loaded_engine: Engine) -> Iterator[str]:
     assert (DIST / "explorer.js").is_file(), "the explorer is not built: `make setup` runs npm ci and esbuild"
     from api.app import create_app
 
-    warm_search(loaded_engine)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings=settings, engine=loaded_engine), host="127.0.0.1",
                                            port=port, log_level="warning"))
