@@ -221,7 +221,7 @@ class DocumentExtractor:
                                                  head=head))
             if found is not None:
                 return found
-        if re.match(r"\s*(?:It|It's|Its|The partnership|The board|The group|This group|This board)\b",
+        if re.match(r"\s*(?:It|It's|Its|(?:The|This) (?:partnership|board|group|sub-?group|forum|panel|committee))\b",
                     sentence.text) and self.focus:
             return self.focus
         return None
@@ -413,8 +413,8 @@ class DocumentExtractor:
         del bodies
 
     def sentence_subject(self, s: Sentence, mentions: list[Mention]) -> Mention | None:
-        if re.match(r"\s*(?:It|It's|Its|This|That)\s", s.text) and not (mentions and mentions[0].start - s.start < 6) and not (
-                EXPLETIVE_IT.match(s.text)):
+        if (re.match(r"\s*(?:It|It's|Its|This|That)\s", s.text) or DEFINITE_SUBJECT.match(s.text)) and not (
+                mentions and mentions[0].start - s.start < 6) and not EXPLETIVE_IT.match(s.text):
             # "It supports Community Safety Partnerships in ...": the pronoun is the subject, not the first name
             pronoun = self.pronoun_subject(s)
             if pronoun is not None:
@@ -864,6 +864,9 @@ GENERIC_COUNCILS = {"County Council", "City Council", "District Council", "Borou
 # "It is proposed that ...", "It has been agreed that ...": no one is the subject.
 EXPLETIVE_IT = re.compile(r"\s*It (?:is|was|has been|had been|will be|would be|may be|might be|seems|appears) "
                           r"(?:\w+ ){0,2}?(?:that|to|whether|how)\b")
+# "The partnership includes X, Y ...": a definite description of a body opening the sentence is its subject (the body
+# in focus), not the first body named after it.
+DEFINITE_SUBJECT = re.compile(r"\s*The (?:partnership|board|group|sub-?group|forum|panel|committee)\s+(?!of\b|for\b)")
 # A subject that is a description, not a name: "The coalition", "This new group", "A working group".
 UNNAMED_SUBJECT = re.compile(r"\s*(?:The|This|That|These|Its|Their|A|An)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s*$")
 

@@ -9,6 +9,7 @@ import re
 from loaders import anaphora, relations
 from loaders.mentions import Mention
 from loaders.raw import Ref
+from loaders.rules import chairs
 from loaders.rules.registry import Context, rule
 from loaders.structure import Sentence
 
@@ -30,6 +31,8 @@ CHAIRED_IN_ROTATION = re.compile(rf"\b(?:(?:is |are |was |will be )?chaired (?:o
 INDEPENDENT = re.compile(rf"\b(?:(?:has|have|had|with) (?:an? )?independent {CHAIR_WORD}|"
                          r"(?:is|are|was|were|has been|have been) independently chaired|"
                          rf"chaired by an? independent (?:{CHAIR_WORD}|person))\b", re.I)
+# "I am the Independent Chair of both the A and the B", "the independent chair of the Board said": the bodies follow.
+INDEPENDENT_OF = re.compile(rf"\bindependent {CHAIR_WORD} (?:of|for) (?:both )?(?:the )?", re.I)
 # "must have an independent chair": a requirement of a class of bodies, not a fact about one.
 REQUIREMENT = re.compile(r"\b(?:must|should|shall|ought to|required to|need to|needs to)\s+(?:\w+\s+)?$", re.I)
 
@@ -87,6 +90,23 @@ def rotating_chair(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
                 ctx.raw.rel("CHAIRED_BY", ctx.ref_of(body), ctx.ref_of(chair), ev, status=status, basis="rotating")
 
 
+@rule("independent-chair-of", input="sentence", output="CHAIRED_BY")
+def independent_chair_of(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
+    """"I am the Independent Chair of both the A and the B": each has an independent chair. A named holder ("Jane Smith,
+    Independent Chair of the A") is the rule chair-of-body's, which gives its line the same basis."""
+    if "ndependent" not in s.text:
+        return
+    for match in INDEPENDENT_OF.finditer(s.text):
+        if relations.negated(s.text[:match.start()]) or chairs.OF_BODY.search(s.text[:match.end()]) and not re.search(
+                r"\bI (?:am|was|have been)\b[^,.;]*$", s.text[:match.start()]):
+            continue  # a named holder: chair-of-body writes the line
+        bodies = [m for m in mentions if m.label in relations.BODIES and m.start - s.start >= match.end() - 1]
+        owners = relations.contiguous(bodies, s.text, s.start, match.end())
+        if owners and not re.fullmatch(r"\s*(?:the\s+)?", s.text[match.end():owners[0].start - s.start]):
+            continue
+        _independent(ctx, s, match, [(m, s.start) for m in owners])
+
+
 @rule("independent-chair", input="sentence", output="CHAIRED_BY")
 def independent_chair(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
     if "ndependent" not in s.text:
@@ -104,6 +124,11 @@ def independent_chair(ctx: Context, s: Sentence, mentions: list[Mention]) -> Non
         elif re.match(r"\s*(?:It|The (?:board|partnership|group|panel|forum|committee))\b", s.text, re.I) and (
                 ctx.focus is not None and ctx.focus.label in relations.BODIES):
             owners = [(ctx.focus, s.start)]  # "It has an independent chair"
+    _independent(ctx, s, match, owners)
+
+
+def _independent(ctx: Context, s: Sentence, match: re.Match[str], owners: list[tuple[Mention, int]]) -> None:
+    """Each owner is chaired by the role Independent Chair (the evidence from where the owner was named)."""
     if any(m.label == "Acronym" and m.name.endswith("s") for m, _start in owners):
         return  # "LSCBs have an independent chair": the class, not one board
     role = Ref("Role", "Independent Chair")

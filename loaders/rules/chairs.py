@@ -57,7 +57,9 @@ def _write(ctx: Context, body: Mention | Ref, who: str, start: int, ev_start: in
     else:
         role = Ref("Role", who)
         ctx.raw.node(role, ev)
-    ctx.raw.rel(rel_type(office), body_ref, role, ctx.ev(ev_start, ev_end, method), status=status)
+    # "Jane Smith is the Independent Chair of the Board": how the chair is held (loaders.rules.chair_basis)
+    basis = "independent" if rel_type(office) == "CHAIRED_BY" and re.match(r"\s*independent\b", office, re.I) else None
+    ctx.raw.rel(rel_type(office), body_ref, role, ctx.ev(ev_start, ev_end, method), status=status, basis=basis)
 
 
 def _owner(ctx: Context) -> Mention | None:

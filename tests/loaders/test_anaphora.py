@@ -81,3 +81,13 @@ def test_a_numbered_chapter_ends_the_place_of_the_chapter_before_it(tmp_path: Pa
                     "by the County Council, the group includes the Police.\n", tmp_path)
     assert ("Anti-Fraud Steering Group", "Leicestershire County Council") in lines(facts, "LED_BY")
     assert ("Anti-Fraud Steering Group", "Rutland County Council") not in lines(facts, "LED_BY")
+
+
+def test_the_partnership_opening_a_sentence_is_its_subject_not_the_first_member(tmp_path: Path) -> None:
+    facts = extract("Partners met to set up the Northfield Community Safety Partnership. The partnership includes "
+                    "Northfield Borough Council and Northshire Police. It is chaired by the Chief Executive.\n\n"
+                    "Northfield Youth Review Group - reviews cases monthly.\n\nThis subgroup is led by Northshire "
+                    "Police.\n", tmp_path)
+    assert ("Northfield Community Safety Partnership", "Chief Executive") in lines(facts, "CHAIRED_BY")
+    assert ("Northfield Borough Council", "Chief Executive") not in lines(facts, "CHAIRED_BY")
+    assert ("Northfield Youth Review Group", "Northshire Police") in lines(facts, "LED_BY")

@@ -59,3 +59,17 @@ def test_both_boards_have_an_independent_chair_but_a_requirement_is_no_fact(tmp_
 def test_a_negated_independent_chair_gives_nothing(tmp_path: Path) -> None:
     facts = extract("The Westbury Housing Panel does not have an independent chair.\n", tmp_path)
     assert chairs(facts, "independent") == set()
+
+
+def test_i_am_the_independent_chair_of_both_boards(tmp_path: Path) -> None:
+    facts = extract("I am the Independent Chair of both the Eastbury Children's Board and the Eastbury Adults Board. "
+                    "It is a busy role.\n", tmp_path)
+    assert chairs(facts, "independent") == {("Eastbury Children's Board", "Independent Chair"),
+                                            ("Eastbury Adults Board", "Independent Chair")}
+
+
+def test_a_named_independent_chair_keeps_the_holder_and_gets_the_basis(tmp_path: Path) -> None:
+    facts = extract("Dr Anna Field is the Independent Chair of the Westbury Safeguarding Adults Board.\n", tmp_path)
+    lines = [r for r in facts.relationships.values() if r.type == "CHAIRED_BY"]
+    assert [(facts.nodes[r.end].properties.get("holder"), r.properties.get("basis")) for r in lines] == [
+        ("Dr Anna Field", "independent")]
