@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from loaders.mentions import Mention
 
+# "the Police", "the Constabulary": with no referent, the force of the place the text is in.
+PLACE_FORCES = frozenset({"Police", "Constabulary"})
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 BODY_NOUNS = ("group", "board", "partnership", "forum", "panel", "committee", "network", "alliance", "trust",
               "team", "service", "executive")

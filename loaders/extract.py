@@ -205,6 +205,10 @@ class DocumentExtractor:
                 continue
             if m.label == "Anaphor":
                 target = self.resolve_anaphor(m)
+                if target is None and m.head in anaphora.PLACE_FORCES:
+                    # "the Police" with no police named in the section: the police of the place (loaders.resolve)
+                    out.append(Mention("Body", m.head, m.start, m.end, head=m.head, possessive=m.possessive))
+                    continue
                 if target is None:
                     continue
                 out.append(Mention("Body", target.name, m.start, m.end, head=target.head, possessive=m.possessive))

@@ -37,14 +37,9 @@ INDEPENDENT_OF = re.compile(rf"\bindependent {CHAIR_WORD} (?:of|for) (?:both )?(
 REQUIREMENT = re.compile(r"\b(?:must|should|shall|ought to|required to|need to|needs to)\s+(?:\w+\s+)?$", re.I)
 
 
-def _chairs(ctx: Context, s: Sentence, mentions: list[Mention], after: int) -> list[Mention]:
-    """The bodies or offices named in one list right after `after` (a sentence offset); "the Police" with no
-    referent in the section is the police of the place the sentence is in."""
+def _chairs(s: Sentence, mentions: list[Mention], after: int) -> list[Mention]:
+    """The bodies or offices named in one list right after `after` (a sentence offset)."""
     found = [m for m in mentions if m.label in CHAIRS and m.start - s.start >= after]
-    police = [m for m in ctx.mentions_in(s.text[after:], s.start + after) if m.label == "Anaphor"
-              and m.head in {"Police", "Constabulary"} and not any(f.start == m.start for f in found)]
-    found += [Mention("Body", m.head, m.start, m.end, head=m.head) for m in police]
-    found.sort(key=lambda m: m.start)
     return relations.contiguous(found, s.text, s.start, after)
 
 
@@ -75,7 +70,7 @@ def rotating_chair(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
             if relations.negated(s.text[:match.start()]):
                 continue
             body = _chaired_body(ctx, s, mentions, match)
-            chairs = _chairs(ctx, s, mentions, match.end())
+            chairs = _chairs(s, mentions, match.end())
             if body is None or len(chairs) < 2:
                 continue  # a rotation needs at least two to rotate between
             status = relations.status_of(s.text[:match.start()], s.text)

@@ -91,3 +91,11 @@ def test_the_partnership_opening_a_sentence_is_its_subject_not_the_first_member(
     assert ("Northfield Community Safety Partnership", "Chief Executive") in lines(facts, "CHAIRED_BY")
     assert ("Northfield Borough Council", "Chief Executive") not in lines(facts, "CHAIRED_BY")
     assert ("Northfield Youth Review Group", "Northshire Police") in lines(facts, "LED_BY")
+
+
+def test_the_police_with_no_referent_in_the_section_is_the_police_of_the_documents_place(tmp_path: Path) -> None:
+    facts = extract("Eastbury\n\nEastbury Police and Eastbury Borough Council work together.\n\n2. Other Groups\n\n"
+                    "The Eastbury Licensing Forum is chaired on a rotating basis by Eastbury Borough Council and the "
+                    "Police.\n", tmp_path)
+    assert lines(facts, "CHAIRED_BY") == {("Eastbury Licensing Forum", "Eastbury Borough Council"),
+                                          ("Eastbury Licensing Forum", "Eastbury Police")}
