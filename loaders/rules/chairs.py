@@ -31,8 +31,16 @@ ELECTED = re.compile(rf"(?P<who>{PERSON}|the [A-Z][\w ]+?) (?:be|was|were|is|wou
 # "Councillor A and B were elected as Chair and Vice-Chair respectively"
 RESPECTIVELY = re.compile(rf"(?P<first>{PERSON}) and (?P<second>{PERSON}) (?:were|are|have been) (?:elected|appointed)"
                           rf" (?:as )?(?:the )?(?P<o1>{OFFICE}) and (?P<o2>{OFFICE}),? respectively")
+# "The Authority has re-elected Peter Smith as the Chair and Jane Brown as the Vice Chair": the electing body's offices.
+ELECTED_AS = re.compile(rf"\b(?:elected|appointed|re\s?-\s?elected|re-appointed|nominated|confirmed)\s+(?P<who>{PERSON})"
+                        rf" as (?:the |its |our )?(?:new )?(?P<office>{OFFICE})\b")
+AND_AS = re.compile(rf"\band (?:[^,.;]{{0,40}}? and )?(?P<who>{PERSON}) as (?:the |its |our )?(?:new )?(?P<office>{OFFICE})\b")
 CHAIRED_BY = re.compile(r"\b(?:is |are |was |will be )?(?:jointly |co-)?chaired by (?:the |a |an )?"
                         r"((?:[A-Za-z][\w'\-]*\s?){1,12}?)(?=,|\.|;| and the| who|$)", re.I)
+
+
+# A sentence about the body in focus: "It ...", "The partnership ...", "This board ...".
+OPENS_WITH_ANAPHOR = re.compile(r"\s*(?:It|(?:The|This) (?:partnership|board|group|sub-?group|forum|panel|committee))\b")
 
 
 def rel_type(office: str) -> str:
@@ -133,6 +141,18 @@ def chair_elected(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
                 _write(ctx, owner, pair.group(who), s.start + pair.start(who), s.start, s.end, pair.group(office),
                        "rule:chair-elected")
         return
+    for active in ELECTED_AS.finditer(s.text):
+        # the electing body: the last one named before the verb in this clause (an acronym must be one defined)
+        before = [m for m in mentions if (m.label == "Body" or m.label == "Acronym" and (
+                  not ctx.undefined(m) or ctx.spelled_out(m).label == "Body"))
+                  and m.end - s.start <= active.start() and not re.search(r"[.;:]", s.text[m.end - s.start:active.start()])]
+        owner = before[-1] if before else _owner(ctx)
+        if owner is None or relations.negated(s.text[:active.start()]):
+            continue
+        following = AND_AS.search(s.text, active.end())
+        for found in [active, *([following] if following is not None else [])]:
+            _write(ctx, owner, found.group("who"), s.start + found.start("who"), s.start, s.end, found.group("office"),
+                   "rule:chair-elected", relations.status_of(s.text[:active.start()], s.text))
     for match in ELECTED.finditer(s.text):
         after = [m for m in mentions if m.label in BODIES and m.start >= s.start + match.end() - 1]
         owner = after[0] if after and after[0].start - s.start - match.end() < 6 else _owner(ctx)
@@ -156,8 +176,13 @@ def chaired_by(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
         before = [m for m in body_mentions if m.start < s.start + match.start()]
         after = [m for m in body_mentions if m.start >= s.start + match.end()]
         chaired: Mention | None
+        coordinated = re.search(r"\band\s*$", s.text[:match.start()]) is not None
         if match.start() < 3 and after:
             chaired = after[0]
+        elif coordinated and OPENS_WITH_ANAPHOR.match(s.text) and _owner(ctx) is not None:
+            chaired = _owner(ctx)  # "The partnership is supported by the X and is chaired by Y": the partnership's
+        elif coordinated and before:
+            chaired = before[0]  # "The A Board is supported by the B and is chaired by Y": the clause's subject, A
         elif before:
             chaired = before[-1] if re.search(r"\b(?:is|are) chaired", match.group()) else before[0]
         else:

@@ -43,3 +43,18 @@ def test_a_double_barrelled_chair_of_the_partnership_chairs_the_partnership_not_
     facts = extract("The Eastbury Safer Partnership met in May. Coun Jane Akers-Brown, chair of the partnership and "
                     "leader of Eastbury Borough Council, opened it.\n", tmp_path)
     assert holders(facts, "CHAIRED_BY") == {("Eastbury Safer Partnership", "Coun Jane Akers-Brown")}
+
+
+def test_a_coordinated_chaired_by_belongs_to_the_clauses_subject_not_the_agent_before_it(tmp_path: Path) -> None:
+    facts = extract("The Westbury Safer Partnership met in May. The partnership is supported by Westbury Borough "
+                    "Council and is chaired by the Chief Constable.\n\nThe Eastbury Youth Board works with Eastbury "
+                    "Borough Council and is chaired by the Chief Executive.\n", tmp_path)
+    assert lines(facts, "CHAIRED_BY") == {("Westbury Safer Partnership", "Chief Constable"),
+                                          ("Eastbury Youth Board", "Chief Executive")}
+
+
+def test_the_body_elects_a_person_as_its_chair_and_another_as_vice_chair(tmp_path: Path) -> None:
+    facts = extract("Westbury Police Authority\n\nThe Authority has re-elected Peter Conn as the Chair and Linda Hale "
+                    "as the Vice Chair for 2011/12.\n", tmp_path)
+    assert holders(facts, "CHAIRED_BY") == {("Westbury Police Authority", "Peter Conn")}
+    assert holders(facts, "VICE_CHAIRED_BY") == {("Westbury Police Authority", "Linda Hale")}
