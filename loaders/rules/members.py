@@ -19,8 +19,15 @@ BODIES = relations.BODIES
 ORG_NOUNS = re.compile(
     r"\b(?:authorit(?:y|ies)|police(?: force)?|constabulary|probation|health|services?|partners?|providers?|organisations?|"
     r"sectors?|councils?|boards?|groups?|teams?|trusts?|agenc(?:y|ies)|bodies|commissioners?|representatives|"
-    r"landlords?|housing|schools?|colleges?|universit(?:y|ies)|fire(?: and rescue)?|rescue|prisons?|courts?|"
-    r"charit(?:y|ies)|businesses|associations?|forums?|networks?|panels?|partnerships?|nhs|ccgs?|icbs?)\s*$", re.I)
+    r"landlords?|housing|schools?|colleges?|universit(?:y|ies)|fire(?: and rescue)?|rescue|prisons?|courts?|units?|"
+    r"charit(?:y|ies)|businesses|associations?|forums?|networks?|panels?|partnerships?|nhs|ccgs?|icbs?|"
+    r"integrated care)\s*$", re.I)
+# A lower-case member that is still one organisation: the document's own agency in the singular ("the local
+# authority", "the police force", "the fire and rescue service"), unlike a kind ("housing providers").
+INSTITUTION = re.compile(r"^(?:[a-z]+ ){0,3}(?:authority|force|service|constabulary|council|trust|commissioner)$")
+# The plural head a run of modifiers shares ("statutory, voluntary and community organisations").
+SHARED_HEAD = re.compile(r"\b(?:organisations|sectors?|bodies|agencies|groups|services|providers|partners|"
+                         r"authorities|representatives|communities)\s*$", re.I)
 VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|should|can|has|have|had|to|which|who|that|this|these|"
                      r"meets?|aims?|works?|provides?|ensures?|includes?|including|representing|each|every|part of|"
                      r"such|one|two|three|four|five|six|seven|eight|nine|ten|twenty[\w-]*|\d+)\b", re.I)
@@ -46,6 +53,15 @@ TRAIL = re.compile(r"\s*(?:\((?:opens new window|[^()]*)\)|etc\.?|representative
 def _agency_terms() -> dict[str, str]:
     terms: dict[str, str] = vocab()["agency_terms"]
     return terms
+
+
+def _unled(text: str) -> str:
+    """The phrase without its leading determiners ("representatives from the Police" -> "Police")."""
+    lead = LEAD.match(text)
+    while lead is not None:
+        text = text[lead.end():]
+        lead = LEAD.match(text)
+    return text
 
 
 def _phrase(text: str, start: int) -> tuple[str, int] | None:
@@ -90,15 +106,44 @@ def _pieces(text: str, mentions: list[Mention], offset: int, split_and: bool = T
     for sep in re.finditer(r",(?:\s+and\b)?|;|\(|\)|\s-\s|\s\u2022\s|\s\u00b7\s|\s+(?:" + joiners + r")\s+", text):
         if not any(a < sep.start() < b for a, b in protected):
             cuts.append((sep.start(), sep.end()))
-    pieces: list[tuple[str, int]] = []
+    spans: list[tuple[int, int, str]] = []  # (start, end) in `text`, and the separator that follows
     begin = 0
     for a, b in [*cuts, (len(text), len(text))]:
         chunk = text[begin:a]
         lead = len(chunk) - len(chunk.lstrip())
         if chunk.strip():
-            pieces.append((chunk.strip(), offset + begin + lead))
+            spans.append((begin + lead, begin + len(chunk.rstrip()), text[a:b]))
         begin = b
-    return pieces
+    spans = _shared_heads(text, spans, [(m.start - offset, m.end - offset) for m in mentions])
+    return [(text[a:b], offset + a) for a, b, _sep in spans]
+
+
+def _shared_heads(text: str, spans: list[tuple[int, int, str]],
+                  named: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Conjuncts that share the head noun of the next one are one member: "statutory and voluntary organisations",
+    "public, private and community sector bodies" (lower-case modifiers before a comma or 'and'), "Tyne and Wear
+    Fire and Rescue", "Voluntary and Community Sector" (a capitalised word or two before 'and', then a name ending in
+    a head noun). A conjunct that is a name the mention finder knows, an agency word or an acronym stands alone."""
+    def alone(a: int, b: int) -> bool:
+        piece = text[a:b]
+        return any(x < b and a < y for x, y in named) or piece.lower() in _agency_terms() or bool(
+            re.fullmatch(r"[A-Z]{2,}s?", piece)) or ORG_NOUNS.search(piece) is not None
+
+    out: list[tuple[int, int, str]] = []
+    for a, b, sep in spans:
+        if out:
+            pa, pb, psep = out[-1]
+            first, joiner = text[pa:pb], psep.strip(" ,")
+            modifier = _unled(first).islower() and joiner in {"", "and", "&"} and not alone(pa, pb) and (
+                not alone(a, b) or SHARED_HEAD.search(text[a:b]) is not None)
+            name_part = joiner in {"and", "&"} and _unled(first)[:1].isupper() and len(_unled(first).split()) <= 2 and not (
+                alone(pa, pb)) and ORG_NOUNS.search(text[a:b]) is not None and not any(x < b and a < y
+                                                                                     for x, y in named)
+            if modifier and len(text[pa:b].split()) <= 9 or name_part:
+                out[-1] = (pa, b, sep)
+                continue
+        out.append((a, b, sep))
+    return out
 
 
 def _member(ctx: Context, piece: str, begin: int, mentions: list[Mention], method: str) -> Ref | None:
@@ -112,11 +157,12 @@ def _member(ctx: Context, piece: str, begin: int, mentions: list[Mention], metho
     if cleaned is None:
         return None
     name, start = cleaned
-    term = _agency_terms().get(name.lower())
+    term = _agency_terms().get(name.lower()) or _agency_terms().get(f"the {name.lower()}")
     capitalised = all(w[:1].isupper() or w.lower() in {"and", "of", "for", "the", "&", "in", "on"}
                       for w in name.split())
-    if term is None and not capitalised and not ORG_NOUNS.search(name):
-        return None
+    if term is None and (name[:1].islower() and not INSTITUTION.search(name)
+                         or not capitalised and not ORG_NOUNS.search(name)):
+        return None  # "voluntary organisations", "the business sector": a kind of member, not an organisation
     if re.fullmatch(r"[\d\s.,%£-]+", name):
         return None
     if term is not None:

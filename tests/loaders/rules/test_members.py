@@ -11,8 +11,38 @@ def test_members_in_a_sentence_split_on_commas_and_and(tmp_path: Path) -> None:
                     "Northshire Fire and Rescue Service and housing providers.\n", tmp_path)
     members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Eastbury Safer Partnership"}
     # "the police" is a generic name: identity by place (loaders.places) qualifies it with the document's force area.
-    assert members == {"Eastbury Borough Council", "Northshire Police", "Northshire Fire and Rescue Service",
-                       "housing providers"}
+    # "housing providers" is a kind of member, not an organisation: no body.
+    assert members == {"Eastbury Borough Council", "Northshire Police", "Northshire Fire and Rescue Service"}
+
+
+def test_lower_case_kinds_of_member_are_no_bodies(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Safer Partnership is made up of Eastbury Borough Council, statutory and voluntary "
+                    "organisations, the business sector and public, private and community sector bodies.\n", tmp_path)
+    assert lines(facts, "MEMBER_OF") == {("Eastbury Borough Council", "Eastbury Safer Partnership")}
+    names = {n.name.lower() for n in facts.nodes.values() if n.label == "Body"}
+    assert not names & {"voluntary organisations", "business sector", "community sector bodies", "statutory"}
+
+
+def test_a_singular_agency_in_lower_case_is_a_member(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Safer Partnership is made up of the local authority and the police force.\n",
+                    tmp_path)
+    members = {start.lower() for start, _ in lines(facts, "MEMBER_OF")}
+    assert "local authority" in members
+    assert any(m.endswith("police force") for m in members)
+
+
+def test_conjuncts_sharing_a_head_noun_are_one_member(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Safer Partnership is made up of Eastbury Borough Council, Moor and Dale Fire and "
+                    "Rescue and representatives from the Voluntary and Community Sector.\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert members == {"Eastbury Borough Council", "Moor and Dale Fire and Rescue", "Voluntary and Community Sector"}
+
+
+def test_names_without_a_head_noun_stay_apart(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Reform Coalition consists of the Penal Study Trust, Kestrel, Safer Streets Now and "
+                    "the LGA.\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert {"Penal Study Trust", "Kestrel", "Safer Streets Now"} <= members
 
 
 def test_a_member_list_under_an_intro(tmp_path: Path) -> None:
