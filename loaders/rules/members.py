@@ -33,7 +33,7 @@ VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|should|can|has|have|had|t
                      r"such|one|two|three|four|five|six|seven|eight|nine|ten|twenty[\w-]*|\d+)\b", re.I)
 TAIL_END = re.compile(r"[.;:]\s|[.;]$|\s(?:who|which|whom|where|to (?:ensure|deliver|work|tackle|reduce|support|"
                       r"provide|help|develop|address))\b|\bamong others\b", re.I)
-LEAD = re.compile(r"^(?:the|a|an|all|each of(?: the)?|each|both|other|relevant|key|senior|also|as well as|along with|"
+LEAD = re.compile(r"^(?:the|a|an|all|each of(?: the)?|each|both|other|relevant|key|senior|also|as well as|along with|plus|"
                   r"including|include|and|or|(?:a |the )?(?:wide |broad )?(?:range|number|variety|mix) of|following|"
                   r"(?:[\w-]+ ){0,2}?(?:representatives?|officers?|partners|members|staff|colleagues) (?:from|of)|"
                   r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,3}?(?:from|of))\s+", re.I)
@@ -214,6 +214,9 @@ def owner_of(ctx: Context, text: str, offset: int, mentions: list[Mention], trig
 UNNAMED_OWNER = re.compile(r"\b(?:by|with|from|to|of|in|on|through)\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?[\w-]+,?\s*"
                            r"(?:currently\s+)?$")
 UNNAMED_SUBJECT = re.compile(r"\s*(?:The|This|That|These|Its|Their|A|An)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)\s*$")
+# A category named before a colon that the members follow: "the following organisations:", "six partners:".
+CATEGORY_COLON = re.compile(r"\s*(?:the |these |a number of |a range of )?(?:following |\w+ )?(?:[\w-]+ )?"
+                            r"(?:organisations|partners|agencies|bodies|members|authorities|representatives)\s*:\s+")
 MEMBERS_ALSO = re.compile(r"\b(?:including|along with|as well as|such as)\b", re.I)
 
 
@@ -232,18 +235,30 @@ def members_in_sentence(ctx: Context, s: Sentence, mentions: list[Mention]) -> N
     unnamed = UNNAMED_SUBJECT.match(before)
     if unnamed is not None and unnamed.group(1).capitalize() not in vocab()["body_heads"]:
         return  # "The coalition consists of ...": members of something the text does not name
+    if _coordinated_subject(ctx, s, match.start()):
+        return  # "The Partnership and Strategy Group is made up of": whose members they are is unclear
     owner = owner_of(ctx, s.text, s.start, mentions, match.start())
     if owner is None:
         return
     tail = s.text[match.end():]
+    category = CATEGORY_COLON.match(tail)
+    lead = category.end() if category is not None else 0  # "made up of the following organisations: A, B and C"
+    tail = tail[lead:]
     end = TAIL_END.search(tail)
     tail = tail[:end.start()] if end is not None else tail
     status = relations.status_of(s.text[:match.start()], s.text)
     ev = ctx.ev(s.start, s.end, "rule:member_of")
     owner_ref = ctx.ref_of(owner)
-    for member in member_refs(ctx, tail, s.start + match.end(), "rule:member_of"):
+    for member in member_refs(ctx, tail, s.start + match.end() + lead, "rule:member_of"):
         if member != owner_ref:
             ctx.raw.rel("MEMBER_OF", member, owner_ref, ev, status=status)
+
+
+def _coordinated_subject(ctx: Context, s: Sentence, trigger: int) -> bool:
+    """Two names joined by 'and' right before the trigger (as written, before anaphors are resolved)."""
+    named = [m for m in ctx.mentions_in(s.text, s.start) if m.start - s.start < trigger and m.label != "Role"]
+    return any(re.fullmatch(r"\s+(?:and|&)\s+", s.text[a.end - s.start:b.start - s.start]) is not None
+               and not s.text[b.end - s.start:trigger].strip(" ,") for a, b in zip(named, named[1:], strict=False))
 
 
 def list_owner(ctx: Context, intro: Sentence | None, heading: Block | None) -> tuple[Mention | None, str] | None:
@@ -256,12 +271,24 @@ def list_owner(ctx: Context, intro: Sentence | None, heading: Block | None) -> t
             # section is about it ("The partnership includes:", "In Sunderland, these are:").
             owner = mentions[0] if mentions else ctx.focus or ctx.subject
             return owner, relations.status_of(intro.text[:found[1].start()], intro.text)
-    if heading is not None and intro is None and re.fullmatch(
-            r"(?:\d+\.?\s*)?(?:(?:board |partnership |group |core |statutory )?members(?:hip)?|partners|"
-            r"(?:statutory|core|key) partners|responsible authorities|who (?:we are|is involved))\s*:?",
-            heading.text.strip(), re.I):
-        return ctx.focus or ctx.subject, "current"
+    if heading is not None and intro is None:
+        named = MEMBER_HEADING.fullmatch(heading.text.strip())
+        if named is not None:
+            # "Membership of the Eastbury Board": the heading names the owner; "Our partners": the section's body
+            bodies = [m for m in ctx.resolved(ctx.mentions_in(heading.text, heading.start)) if m.label in BODIES]
+            return (bodies[0] if bodies else ctx.focus or ctx.subject), "current"
     return None
+
+
+# A heading that opens a member list: "Membership", "Board members", "Our partners", "Non-statutory partners",
+# "Partner organisations", "Who we are", "Membership of the Eastbury Board", "CSP membership".
+MEMBER_HEADING = re.compile(
+    r"(?:\d+(?:\.\d+)*\.?\s*)?(?:(?:the |our |its |current |other |core |key |main |statutory |non-statutory |"
+    r"strategic |voting |board |partnership |group |(?!(?:elected|independent|lay|co-opted|political|youth|"
+    r"public|individual|named) )[A-Z][\w&]*(?: [A-Z][\w&]*){0,5} )*"
+    r"(?:members(?:hip)?|partners|partner (?:organisations|agencies)|member (?:organisations|agencies)|"
+    r"responsible authorities)(?: of (?:the )?[A-Z][\w&]*(?: (?:and |of |for |& )?[A-Z][\w&]*){0,7})?|"
+    r"who (?:we are|is involved|are (?:our|the) (?:members|partners)|sits on (?:the )?[\w ]{1,60}))\s*:?", re.I)
 
 
 @rule("members-in-a-list", input="list", output="MEMBER_OF")

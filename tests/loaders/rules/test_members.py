@@ -68,3 +68,57 @@ def test_a_member_list_without_an_owner_is_a_finding(tmp_path: Path) -> None:
     facts = extract("Membership includes:\n\n- Westbury Council\n- Probation\n", tmp_path)
     assert [f.rule for f in facts.findings] == ["list-without-owner"]
     assert lines(facts, "MEMBER_OF") == set()
+
+
+def test_lists_under_partner_headings_including_a_sub_heading_inside_the_list(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe partnership meets monthly to agree its plan.\n\n"
+                    "Our partners\n\n- Westbury Council\n- Northshire Constabulary\n\nNon-statutory partners\n\n"
+                    "- Westbury Homes Association\n- Kestrel Youth Trust\n", tmp_path)
+    members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Community Safety Partnership"}
+    assert members == {"Westbury Council", "Northshire Constabulary", "Westbury Homes Association",
+                       "Kestrel Youth Trust"}
+
+
+def test_a_heading_of_elected_members_lists_people_not_member_bodies(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe partnership meets monthly to agree its plan.\n\n"
+                    "Elected members\n\n- Jane Hill\n- Tom Reed\n", tmp_path)
+    assert lines(facts, "MEMBER_OF") == set()
+
+
+def test_a_membership_heading_that_names_its_body(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe partnership meets monthly.\n\n"
+                    "Membership of the Westbury Youth Panel\n\n- Westbury College\n- Kestrel Youth Trust\n", tmp_path)
+    assert ("Westbury College", "Westbury Youth Panel") in lines(facts, "MEMBER_OF")
+
+
+def test_intros_in_the_past_tense_and_with_such_as(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe CSP included four responsible authorities:\n\n"
+                    "- Westbury Council\n- Northshire Constabulary\n\nAbout the Eastbury Safety Partnership\n\n"
+                    "The Eastbury Safety Partnership includes statutory agencies such as:\n\n"
+                    "  \u2022 Eastbury Council\n  \u2022 Southshire Constabulary\n", tmp_path)
+    found = lines(facts, "MEMBER_OF")
+    assert {("Westbury Council", "Westbury Community Safety Partnership"),
+            ("Northshire Constabulary", "Westbury Community Safety Partnership"),
+            ("Eastbury Council", "Eastbury Safety Partnership"),
+            ("Southshire Constabulary", "Eastbury Safety Partnership")} <= found
+
+
+def test_a_pointer_intro_after_a_membership_sentence(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe CSP is made up from five responsible authorities. "
+                    "In Westbury this includes:\n\n- Westbury Borough Council\n- Northshire Constabulary\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert members == {"Westbury Borough Council", "Northshire Constabulary"}
+
+
+def test_members_after_a_category_and_a_colon_in_a_sentence(tmp_path: Path) -> None:
+    facts = extract("The Westbury Community Safety Partnership is made up of the following organisations: Westbury "
+                    "Borough Council, Northshire Constabulary and Kestrel Youth Trust.\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert members == {"Westbury Borough Council", "Northshire Constabulary", "Kestrel Youth Trust"}
+
+
+def test_two_names_as_the_subject_give_no_owner(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe partnership meets monthly.\n\n"
+                    "The Partnership and Delivery Group is made up of the following organisations: Westbury Borough "
+                    "Council and Northshire Fire Service.\n", tmp_path)
+    assert lines(facts, "MEMBER_OF") == set()
