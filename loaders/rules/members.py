@@ -31,7 +31,8 @@ SHARED_HEAD = re.compile(r"\b(?:organisations|sectors?|bodies|agencies|groups|se
 VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|should|can|has|have|had|to|which|who|that|this|these|"
                      r"meets?|aims?|works?|provides?|ensures?|includes?|including|representing|each|every|part of|"
                      r"such|one|two|three|four|five|six|seven|eight|nine|ten|twenty[\w-]*|\d+)\b", re.I)
-TAIL_END = re.compile(r"[.;:]\s|[.;]$|\s(?:who|which|whom|where|to (?:ensure|deliver|work|tackle|reduce|support|"
+TAIL_END = re.compile(r"[.;:]\s|[.;]$|,?\s(?:preferably|ideally|normally|usually)\b|"
+                      r"\s(?:who|which|whom|where|to (?:ensure|deliver|work|tackle|reduce|support|"
                       r"provide|help|develop|address))\b|\bamong others\b", re.I)
 LEAD = re.compile(r"^(?:the|a|an|all|each of(?: the)?|each|both|other|relevant|key|senior|also|as well as|along with|plus|"
                   r"including|include|and|or|(?:a |the )?(?:wide |broad )?(?:range|number|variety|mix) of|following|"
@@ -151,8 +152,11 @@ def _member(ctx: Context, piece: str, begin: int, mentions: list[Mention], metho
     if inside:
         named = inside[0]
         rest = piece[named.end - begin:].strip(" ()")
-        if len(named.name) >= 0.5 * len(piece) or not rest:
+        prefix = _unled(piece[:named.start - begin]).strip()
+        qualified = bool(prefix) and named.label == "Acronym" and all(w[:1].isupper() for w in prefix.split())
+        if (len(named.name) >= 0.5 * len(piece) or not rest) and not qualified:
             return ctx.ref_of(named)  # the sentence walk registers the name itself
+        # else "Westbury CCG": a place before an acronym is part of the name
     cleaned = _phrase(piece, begin)
     if cleaned is None:
         return None
@@ -193,7 +197,9 @@ def owner_of(ctx: Context, text: str, offset: int, mentions: list[Mention], trig
         return hung
     of_body = re.search(r"\b(?:members(?:hip)?|partners|make up|making up)\s+(?:of\s+)?(?:the\s+)?$", text[:trigger],
                         re.I)
-    before = [m for m in mentions if m.label in BODIES and m.start - offset < trigger]
+    opening = PARTICIPLE.match(text)
+    skip = opening.end() if opening is not None and opening.end() <= trigger else 0
+    before = [m for m in mentions if m.label in BODIES and skip <= m.start - offset < trigger]
     after = [m for m in mentions if m.label in BODIES and m.start - offset >= trigger]
     if of_body is None and re.search(r"\b(?:members(?:hip)?|partners|authorities|make up|making up) of (?:the )?", text, re.I):
         named = re.search(r"\b(?:members(?:hip)?|partners|authorities|make up|making up) of (?:the )?", text, re.I)
@@ -211,6 +217,9 @@ def owner_of(ctx: Context, text: str, offset: int, mentions: list[Mention], trig
     return None
 
 
+# "Chaired by the County Council's Lead Member, the Board comprises ...": the opening phrase names no owner.
+PARTICIPLE = re.compile(r"\s*(?:chaired|led|hosted|supported|funded|convened|co-?ordinated|managed|facilitated|"
+                        r"serviced|established|set up|created|formed)\b[^,]{0,150},\s*", re.I)
 UNNAMED_OWNER = re.compile(r"\b(?:by|with|from|to|of|in|on|through)\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?[\w-]+,?\s*"
                            r"(?:currently\s+)?$")
 UNNAMED_SUBJECT = re.compile(r"\s*(?:The|This|That|These|Its|Their|A|An)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)\s*$")
@@ -237,8 +246,13 @@ def members_in_sentence(ctx: Context, s: Sentence, mentions: list[Mention]) -> N
         return  # "The coalition consists of ...": members of something the text does not name
     if _coordinated_subject(ctx, s, match.start()):
         return  # "The Partnership and Strategy Group is made up of": whose members they are is unclear
-    owner = owner_of(ctx, s.text, s.start, mentions, match.start())
-    if owner is None:
+    owner_ref: Ref | None
+    if re.match(r"other \w+ (?:would|will|should|could|may)\b", match.group(), re.I):
+        owner_ref = _last_owner(ctx, s.start)  # "Other agencies would include ...": the list goes on
+    else:
+        owner = owner_of(ctx, s.text, s.start, mentions, match.start())
+        owner_ref = ctx.ref_of(owner) if owner is not None else None
+    if owner_ref is None:
         return
     tail = s.text[match.end():]
     category = CATEGORY_COLON.match(tail)
@@ -248,10 +262,17 @@ def members_in_sentence(ctx: Context, s: Sentence, mentions: list[Mention]) -> N
     tail = tail[:end.start()] if end is not None else tail
     status = relations.status_of(s.text[:match.start()], s.text)
     ev = ctx.ev(s.start, s.end, "rule:member_of")
-    owner_ref = ctx.ref_of(owner)
     for member in member_refs(ctx, tail, s.start + match.end() + lead, "rule:member_of"):
         if member != owner_ref:
             ctx.raw.rel("MEMBER_OF", member, owner_ref, ev, status=status)
+
+
+def _last_owner(ctx: Context, before: int, reach: int = 1200) -> Ref | None:
+    """The body whose members the document listed last, a little before `before`."""
+    for rel in reversed(ctx.raw.rels):
+        if rel.type == "MEMBER_OF" and rel.evidence.doc == ctx.doc.id and 0 <= before - rel.evidence.end <= reach:
+            return rel.end
+    return None
 
 
 def _coordinated_subject(ctx: Context, s: Sentence, trigger: int) -> bool:

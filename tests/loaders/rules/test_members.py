@@ -122,3 +122,29 @@ def test_two_names_as_the_subject_give_no_owner(tmp_path: Path) -> None:
                     "The Partnership and Delivery Group is made up of the following organisations: Westbury Borough "
                     "Council and Northshire Fire Service.\n", tmp_path)
     assert lines(facts, "MEMBER_OF") == set()
+
+
+def test_an_opening_participle_does_not_name_the_owner(tmp_path: Path) -> None:
+    facts = extract("Westbury Safer Communities Board\n\nChaired by the Westbury County Council's Lead Member, the "
+                    "Board comprises Northshire Constabulary, Kestrel Youth Trust and Westbury District Council.\n",
+                    tmp_path)
+    owners = {end for _, end in lines(facts, "MEMBER_OF")}
+    assert owners == {"Westbury Safer Communities Board"}
+
+
+def test_other_agencies_continue_the_last_member_list(tmp_path: Path) -> None:
+    facts = extract("Membership of the Westbury Civic Board would include senior officers from Westbury City Council "
+                    "and Northshire County Council, preferably with a brief for Young People. Northshire District "
+                    "Councils would each nominate a director. Other agencies would need to include Probation and the "
+                    "Kestrel Youth Trust.\n", tmp_path)
+    members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Civic Board"}
+    assert {"Westbury City Council", "Northshire County Council", "Kestrel Youth Trust"} <= members
+    assert "Young People" not in members
+    assert not {end for _, end in lines(facts, "MEMBER_OF")} - {"Westbury Civic Board"}
+
+
+def test_a_body_with_a_number_of_members(tmp_path: Path) -> None:
+    facts = extract("Eastbury Safety Trust is a charity with two members, Eastbury City Council and the Southshire "
+                    "Police Authority.\n", tmp_path)
+    assert lines(facts, "MEMBER_OF") == {("Eastbury City Council", "Eastbury Safety Trust"),
+                                         ("Southshire Police Authority", "Eastbury Safety Trust")}
