@@ -40,12 +40,15 @@ LEAD = re.compile(r"^(?:the|a|an|all|each of(?: the)?|each|both|other|relevant|k
                   r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,3}?(?:from|of))\s+", re.I)
 # A category, not a member: "organisations", "partner agencies", "elected members", "other partners".
 GENERIC = re.compile(r"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten) )?(?:(?:other|partner|key|statutory|"
-                     r"non-statutory|relevant|wider|following|all|elected|lead|designated|core|"
-                     r"multi-agency|various|many|several|local|external) )?(?:organisations|groups|partners|agencies|"
+                     r"non-statutory|relevant|wider|following|all|elected|lead|designated|core|service|community|"
+                     r"multi-agency|various|many|several|local|external|voluntary|business|private|public|faith) )?"
+                     r"(?:organisations|groups|partners|agencies|"
                      r"bodies|members|representatives|authorities|sectors|services|stakeholders|people|users|"
                      r"residents|communities|individuals|officers|colleagues|staff)$", re.I)
 PERSONAL = re.compile(r"\b(?:Member|Members|Chair|Chairman|Vice-Chair|Director|Officer|Councillor|Cllr|Manager|"
                       r"Lead Member|Portfolio Holder|Mayor|Leader|Executive Officer)\b")
+OFFICE = re.compile(r"\b(?:representatives?|officers?|members?|chair|lead|director|manager)\b")
+HELD_IN = re.compile(r"\s(?:of|from|at|in)\s+(?:the\s+)?(?=[A-Z])")
 TRAIL = re.compile(r"\s*(?:\((?:opens new window|[^()]*)\)|etc\.?|representatives?|representation|colleagues)\s*$",
                    re.I)
 
@@ -77,16 +80,22 @@ def _phrase(text: str, start: int) -> tuple[str, int] | None:
         return None
     if GENERIC.match(text) and text.lower() not in _agency_terms():
         return None
-    if PERSONAL.search(text):
-        return None  # "County Council Cabinet Member for Health", "Deputy Chair": an office, not an organisation
+    if PERSONAL.search(text) or OFFICE.search(text):
+        # "Chair of Northshire Health", "an elected representative from Westbury Forum": an office stands for the
+        # organisation it is held in; "Deputy Chair", "Cabinet Member for Health": an office, not an organisation
+        held = list(HELD_IN.finditer(text))
+        if not held:
+            return None
+        return _phrase(text[held[-1].end():], start + held[-1].end())
     return text, start
 
 
-def member_refs(ctx: Context, text: str, offset: int, method: str) -> list[Ref]:
-    """Members named in `text` (document offset `offset`): a list of names joined by commas and 'and'."""
+def member_refs(ctx: Context, text: str, offset: int, method: str, split_and: bool = True) -> list[Ref]:
+    """Members named in `text` (document offset `offset`): a list of names joined by commas and 'and' (a list item
+    is one name: `split_and=False` keeps "Northshire Probation and Rehabilitation Company" whole)."""
     mentions = [m for m in ctx.resolved(ctx.mentions_in(text, offset)) if m.label in BODIES]
     out: list[Ref] = []
-    for piece, begin in _pieces(text, mentions, offset):
+    for piece, begin in _pieces(text, mentions, offset, split_and):
         ref = _member(ctx, piece, begin, mentions, method)
         if ref is not None and ref not in out:
             out.append(ref)
@@ -323,15 +332,23 @@ def members_in_list(ctx: Context, items: list[Block], intro: Sentence | None, he
         ctx.raw.findings.append(_no_owner(ctx, items[0], intro))
         return True
     owner_ref = ctx.ref_of(owner)
+    taken: list[tuple[Ref, Block]] = []
     for item in items:
         if item.depth:
             continue
         text = re.split(r"\s+[-\u2013:]\s+|:\s", item.body, maxsplit=1)[0]
-        for member in member_refs(ctx, text, item.body_start, "list:member_of")[:1]:
+        for member in member_refs(ctx, text, item.body_start, "list:member_of", split_and=False)[:1]:
             if member != owner_ref:
-                ctx.raw.rel("MEMBER_OF", member, owner_ref, ctx.ev(item.body_start, item.end, "list:member_of"),
-                            status=status)
+                taken.append((member, item))
+    if len(taken) >= 2 and sum(bool(STRUCTURE.search(ref.name)) for ref, _ in taken) * 2 > len(taken):
+        return True  # "The Partnership consists of: the Strategic Board, the delivery groups ...": its structure
+    for member, item in taken:
+        ctx.raw.rel("MEMBER_OF", member, owner_ref, ctx.ev(item.body_start, item.end, "list:member_of"), status=status)
     return True
+
+
+# Heads of a body's own parts: a list mostly of these is how the body is organised, not who its members are.
+STRUCTURE = re.compile(r"\b(?:groups?|sub-groups?|boards?|panels?|forums?|committees?|networks?|delivery)\b", re.I)
 
 
 def _no_owner(ctx: Context, first: Block, intro: Sentence | None) -> Finding:

@@ -148,3 +148,32 @@ def test_a_body_with_a_number_of_members(tmp_path: Path) -> None:
                     "Police Authority.\n", tmp_path)
     assert lines(facts, "MEMBER_OF") == {("Eastbury City Council", "Eastbury Safety Trust"),
                                          ("Southshire Police Authority", "Eastbury Safety Trust")}
+
+
+def test_members_noting_priorities_is_no_member_list(tmp_path: Path) -> None:
+    facts = extract("Safer Westbury Partnership\n\nMembers noted the priorities of the Safer Westbury Partnership:\n\n"
+                    "- Reducing and managing anti-social behaviour\n- Protecting Vulnerable Adults\n", tmp_path)
+    assert lines(facts, "MEMBER_OF") == set()
+
+
+def test_a_list_item_is_one_name_even_with_and(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe membership of the partnership includes:\n\n"
+                    "- Northshire Probation and Community Rehabilitation Company\n- Westbury Council\n"
+                    "- Service Users\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert members == {"Northshire Probation and Community Rehabilitation Company", "Westbury Council"}
+
+
+def test_a_list_of_the_body_s_own_groups_is_no_member_list(tmp_path: Path) -> None:
+    facts = extract("Safer Westbury Partnership\n\nThe Partnership consists of:\n\n- The Safer Westbury Strategic Board\n"
+                    "- Local Problem Solving Groups\n- Themed Delivery Groups\n", tmp_path)
+    assert lines(facts, "MEMBER_OF") == set()
+
+
+def test_an_office_in_a_member_list_stands_for_its_organisation(tmp_path: Path) -> None:
+    facts = extract("Westbury Health and Wellbeing Board\n\nMembership of the Health and Wellbeing Board comprises:\n\n"
+                    "- Cabinet Member for Health and Wellbeing, Northshire County Council (Chair)\n"
+                    "- Chair of Clinical Commissioning Westbury (Deputy Chair)\n"
+                    "- A district council elected representative from Leadership Westbury\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert members == {"Northshire County Council", "Clinical Commissioning Westbury", "Leadership Westbury"}
