@@ -18,8 +18,8 @@ from typing import Any
 from graph.model import ID_PREFIX, Evidence, Facts, Node, Relationship, slugify
 from graph.schema import load_schema
 from loaders.curation import Curation, load_curation
-from loaders.mentions import initials, national_bodies, vocab
-from loaders.places import GENERIC, DocumentPlaces, Identity, contains, document_places, normalise
+from loaders.mentions import generic_of_acronym, national_bodies, vocab
+from loaders.places import DocumentPlaces, Identity, contains, document_places, normalise
 from loaders.raw import Raw, Ref
 
 __all__ = ["core", "normalise", "resolve", "themes_of"]
@@ -335,7 +335,7 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
     for rel in raw.rels:
         if rel.type == "MEMBER_OF" and rel.start.label == "Acronym" and acronyms.owner(
                 rel.evidence.doc, rel.start.name, ids_of, rel.evidence.start) is None and (
-                _generic_of_acronym(rel.start.name) is None):
+                generic_of_acronym(rel.start.name) is None):
             # An organisation the documents only ever abbreviate ("DCLG", "SOLACE") is still a member.
             acronym_id = slugify(rel.start.name)
             if acronym_id not in facts.nodes:
@@ -364,22 +364,6 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
 
 
 @lru_cache(maxsize=1)
-def _generic_initials() -> dict[str, str]:
-    """Initials of the generic names of two words or more ("CSP" -> "community safety partnership"); initials two
-    generic names share stand for neither."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for name in GENERIC:
-        if len([w for w in name.split() if w not in {"and", "of", "for", "the"}]) >= 2:
-            found[initials(name)].add(name)
-    return {letters: next(iter(names)) for letters, names in found.items() if len(names) == 1}
-
-
-def _generic_of_acronym(acronym: str) -> str | None:
-    letters = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
-    return _generic_initials().get(letters.upper()) if letters.isupper() else None
-
-
-@lru_cache(maxsize=1)
 def _national_aliases() -> dict[str, dict[str, Any]]:
     """A national body's acronym in the gazetteer ("MoJ") -> the body."""
     return {alias: spec for spec in national_bodies()["bodies"] for alias in spec.get("aliases") or []}
@@ -397,7 +381,7 @@ def _undefined_acronym(acronym: str, ev: Evidence, facts: Facts, ids: dict[tuple
         key = ("Body", f"\x1f{normalise(spec['name'])}")
         node = Node(id=slugify(spec["name"]), label="Body", name=spec["name"], aliases=[acronym],
                     properties={"kind": spec.get("kind") or "organisation", "status": "current"}, evidence=[ev])
-    elif (core_name := _generic_of_acronym(acronym)) is not None:
+    elif (core_name := generic_of_acronym(acronym)) is not None:
         if places is None:
             return None
         key = ("Body", ids_of.body_key(core_name.title(), ev.doc, ev.start))
@@ -554,7 +538,11 @@ def _canonical(label: str, keys: list[str], counter: Counter[str], placed: Count
         return best, ID_PREFIX[label] + slugify(best), place
     assert ident is not None
     pool = placed if placed else counter
-    best = sorted(pool.items(), key=lambda kv: (_plural(kv[0]), -kv[1], -len(kv[0]), kv[0]))[0][0]
+    best = sorted(pool.items(), key=lambda kv: (_plural(kv[0]), _shortened(kv[0]), -kv[1], -len(kv[0]), kv[0]))[0][0]
+    if placed and _shortened(best) and ident.place and not ident.place.startswith("doc:"):
+        # only "Craven CSP" or "Police and Crime Commissioner for Suffolk" is written: the id is the one the name in
+        # its usual order and in full ("Suffolk Police and Crime Commissioner") has, whichever is written later
+        return best, slugify(f"{ident.place} {ident.core}"), place
     if placed:
         return best, slugify(best), place
     if not ident.place or ident.place in NATION:
@@ -562,6 +550,16 @@ def _canonical(label: str, keys: list[str], counter: Counter[str], placed: Count
     if ident.place.startswith("doc:"):
         return best, slugify(f"{ident.core} {ident.place[4:]}"), ""
     return f"{ident.place} {best}", slugify(f"{ident.place} {ident.core}"), ident.place
+
+
+_PLACE_AFTER_NAME = re.compile(r"\s(?:for|of|at|in|covering)\s(?:the\s)?[A-Z]")
+
+
+def _shortened(name: str) -> bool:
+    """A generic name written with an acronym for its words ("Craven CSP") or with its place after it ("CSP for North
+    Yorkshire"), not in the usual full order."""
+    last = name.split()[-1] if name.split() else ""
+    return (last.rstrip("s").isupper() and len(last) >= 2) or _PLACE_AFTER_NAME.search(name) is not None
 
 
 def _place_of(label: str, keys: list[str], ids_of: Identities) -> str:

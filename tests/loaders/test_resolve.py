@@ -154,3 +154,14 @@ def test_an_acronym_never_defined_still_names_a_body(tmp_path: Path) -> None:
     assert rel_ends(facts, "MEMBER_OF", "wyf-westbury") == {"youth-panel"}
     # the far end of "led by" may be an office: no body is made of it
     assert not any(n.name == "IDVA" for n in facts.nodes.values() if n.label == "Body")
+
+
+def test_a_place_written_after_a_generic_name_gives_the_id_of_the_usual_order(tmp_path: Path) -> None:
+    after = load(tmp_path / "after", westshire="Westshire grants 2024\n\nAs Police and Crime Commissioner for "
+                 "Westshire, Jo Bloggs funds the Westshire Youth Panel. The Youth Panel reports to the PCC.\n")
+    before = load(tmp_path / "before", westshire="Westshire grants 2024\n\nThe Westshire Police and Crime "
+                  "Commissioner funds the Westshire Youth Panel. The Youth Panel reports to the PCC.\n")
+    pcc = "westshire-police-and-crime-commissioner"
+    assert after.nodes[pcc].name == "Police and Crime Commissioner for Westshire"
+    assert before.nodes[pcc].name == "Westshire Police and Crime Commissioner"
+    assert rel_ends(after, "REPORTS_TO", pcc) == rel_ends(before, "REPORTS_TO", pcc) == {"westshire-youth-panel"}
