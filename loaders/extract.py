@@ -99,6 +99,7 @@ class DocumentExtractor:
         self.defined: set[str] = set()  # acronyms this document has defined so far
         self.table_allocators: dict[str, Ref] = {}
         self.column_periods: list[str] = []
+        self.numbered_priority: tuple[int, Ref] | None = None  # the last "Priority N - ..." line and its holder
         # Grammar lines naming an acronym not yet defined: written at the end (see write_deferred).
         self.deferred: list[tuple[str, Mention, Mention, Evidence, dict[str, Any]]] = []
 
@@ -261,6 +262,7 @@ class DocumentExtractor:
                 self.section_subjects.append(bodies[0])
         # else: a sub-heading ("Domestic Abuse", "Priorities") continues the section about the body above it
         self.renames(Sentence(heading.start, heading.end, heading.text, heading), mentions)
+        priorities.titled_priority(self, Sentence(heading.start, heading.end, heading.text, heading))
         if bodies:
             self.recent.extend(bodies)
             self.area_for(bodies[0], heading)

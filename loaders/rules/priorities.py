@@ -67,9 +67,14 @@ def intro_owner(ext: DocumentExtractor, intro: Sentence, mentions: list[Mention]
         return Ref("Area", "Leicester, Leicestershire and Rutland")
     if SEVERAL_OWNERS.search(text):
         return None
-    if re.search(r"\b(?:of the|the) (?:project|programme|strategy|plan|initiative|scheme)(?:'s)?\b", text, re.I) and not [
-            m for m in mentions if m.label in {"Body", "Acronym"}]:
+    named = [m for m in mentions if m.label in {"Body", "Acronym"}]
+    if re.search(r"\b(?:of the|the) (?:project|programme|initiative|scheme)(?:'s)?\b", text, re.I) and not named:
         return None  # "The key aims of the project are to:": a project's aims, not a body's priorities
+    plan = re.search(r"\b(?:of the|the|our|its) (?P<topic>(?:[A-Z][\w-]* ){0,3})(?:strategy|plan)\b", text, re.I)
+    if plan is not None and not named:
+        # "the Community Safety Strategy had three priorities": the strategy of the one partnership named after
+        # its topic, else of the body in focus
+        return strategy_owner(ext, plan.group("topic").strip()) or unnamed_list_owner(ext)
     bodies = [m for m in mentions if m.label in {"Body", "Acronym"}]
     holder = priority_holder(text, intro.start, bodies)
     if holder is not None:
@@ -78,6 +83,17 @@ def intro_owner(ext: DocumentExtractor, intro: Sentence, mentions: list[Mention]
         if not AGENT_BEFORE.search(text[:m.start - intro.start]):
             return ext.ref_of(m)
     return unnamed_list_owner(ext)
+
+
+def strategy_owner(ext: DocumentExtractor, topic: str) -> Ref | None:
+    """The one body this document names whose name carries a strategy's topic ("Community Safety" Strategy: the
+    Westmere Community Safety Partnership) and ends with a holder's head word."""
+    if len(topic.split()) < 2:
+        return None
+    pattern = re.compile(r"(?<!\w)" + re.escape(topic) + r" (?:Partnership|Board)$", re.I)
+    found = sorted(n for n in ext.body_names if pattern.search(n))
+    found = [n for n in found if not any(o != n and o.endswith(" " + n) for o in found)]  # the same, qualified
+    return Ref("Body", found[0]) if len(found) == 1 else None
 
 
 def unnamed_list_owner(ext: DocumentExtractor) -> Ref | None:
@@ -166,7 +182,7 @@ def write_list(ext: DocumentExtractor, items: list[Block], owners: list[Ref], in
 
 
 def write_priority(ext: DocumentExtractor, owner: Ref | None, start: int, end: int, position: str | None,
-                   intro: Sentence) -> None:
+                   intro: Sentence, period: str | None = None) -> None:
     """One Priority node (verbatim text, period and status from its intro) and its HAS_PRIORITY line."""
     if owner is None:
         return
@@ -179,7 +195,7 @@ def write_priority(ext: DocumentExtractor, owner: Ref | None, start: int, end: i
     text = re.sub(r"\s+", " ", ext.clean[ev.start:ev.end]).strip().rstrip(";.")
     if not text:
         return
-    period = rules.period_of(intro.text) or (re.search(r"\bto (20\d\d)\b", intro.text) or [None, None])[1]
+    period = period or rules.period_of(intro.text) or (re.search(r"\bto (20\d\d)\b", intro.text) or [None, None])[1]
     status = relations.status_of(intro.text, intro.text) if re.search(r"will be|is proposed", intro.text) \
         else "current"
     ref = Ref("Priority", f"{owner.label}\x1f{owner.name}\x1f{text}")
@@ -205,3 +221,107 @@ def stated_priority(ext: DocumentExtractor, s: Sentence, mentions: list[Mention]
     if not holders:
         return
     write_priority(ext, ext.ref_of(holders[0]), s.start + match.start("what"), s.start + match.end("what"), None, s)
+
+
+# "The Partnership had three priorities for 2012/13: A, B and C", "The priorities are focused on A, B and C",
+# "The CSP had 5 key priorities; A, B, ...", "The strategy will focus on key areas such as A, B and C".
+LISTED = re.compile(r"\bpriorit(?:y|ies)(?: (?:areas|themes|issues))?(?: (?:for|in|during) [^:;,.]{2,40}?)?\s*"
+                    r"(?::|;|\s(?:are|were|will be|include|included|includes|remain)(?: (?:focus(?:s)?ed|centred) on| to)?\s)"
+                    r"\s*(?P<list>\S.*)$|\bfocus on (?:the )?(?:key |main )?(?:areas|issues|themes|priorities) such as\s+"
+                    r"(?P<such>\S.*)$", re.I)
+# What follows "priorities are" when it is not a list of them: how they are set, or a pointer to a list.
+NOT_A_LIST = re.compile(r"(?:set|agreed|reviewed|determined|decided|identified|based|informed|shown|listed|outlined|"
+                        r"described|detailed|summarised|as follows|the following|below|above|being|not|to be|that|"
+                        r"reflected|contained|included|set out)\b", re.I)
+# A clause after the last item ("..., which were agreed in 2019"), not an item.
+TRAILING_CLAUSE = re.compile(r"^(?:which|who|that|where|as well as|in order|with|while|whilst|but|although)\b", re.I)
+MAX_ITEM_WORDS = 12
+
+
+def list_items(text: str, offset: int) -> list[tuple[int, int]]:
+    """Spans of the items of "A, B and C" ("A; B; C"), the last two split at their first "and"; none when a piece
+    reads as a clause rather than a name of an aim."""
+    body = re.sub(r"[.\s]+$", "", text)
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for match in re.finditer(r"\s*[,;]\s*(?:and\s+)?|$", body):
+        if match.start() > pos or match.end() == len(body):
+            pieces.append((pos, match.start()))
+        pos = match.end()
+        if match.end() == len(body):
+            break
+    if pieces:
+        last_start, last_end = pieces[-1]
+        last = body[last_start:last_end]
+        joined = re.search(r"\s+(?:and|&)\s+", last)
+        if joined is not None and len(pieces) >= 1:
+            pieces[-1:] = [(last_start, last_start + joined.start()), (last_start + joined.end(), last_end)]
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        piece = body[a:b].strip()
+        if not piece:
+            continue
+        if TRAILING_CLAUSE.match(piece) and out:
+            break
+        if len(piece.split()) > MAX_ITEM_WORDS or relations.negated(piece):
+            return []
+        out.append((offset + a + (len(body[a:b]) - len(body[a:b].lstrip())), offset + a + len(body[a:b].rstrip())))
+    return out if len(out) >= 2 else []
+
+
+@rule("priorities-listed-in-a-sentence", input="sentence", output="HAS_PRIORITY")
+def listed_priorities(ext: DocumentExtractor, s: Sentence, mentions: list[Mention]) -> None:
+    """"The Board had three priorities for 2012/13: A, B and C": each named aim is a priority of the body the
+    sentence names as their holder (or of the partnership in focus when it names none)."""
+    match = LISTED.search(s.text)
+    if match is None or relations.negated(s.text[:match.start()]):
+        return
+    group = "list" if match.group("list") is not None else "such"
+    listed = match.group(group)
+    if NOT_A_LIST.match(listed) or listed.rstrip().endswith(":") or ACTIVITIES_INTRO.search(s.text[:match.start()]):
+        return
+    items = list_items(listed, s.start + match.start(group))
+    if not items:
+        return
+    before = Sentence(s.start, s.start + match.start(group), s.text[:match.start(group)], s.block)
+    owner = intro_owner(ext, before, [m for m in mentions if m.start < before.end])
+    for position, (start, end) in enumerate(items, start=1):
+        write_priority(ext, owner, start, end, str(position), s)
+
+
+# "Priority 1 - Improving community safety", "Local Priority 2 – Anti-social behaviour": a numbered priority written
+# as its own line (a heading, a paragraph, a table's section row). "Outcome 3 - ..." is left out: outcomes are as
+# often a plan's or a programme's as a body's.
+NUMBERED = re.compile(r"^\s*(?:(?:Local|Strategic|Key|Our|Partnership|Main)\s+)?Priority\s+"
+                      r"(?P<n>\d{1,2})\s*[-\u2013\u2014:.]\s*(?P<what>[A-Z][^.;:]{2,100}?)\s*\.?\s*$")
+
+
+def numbered_line(text: str) -> re.Match[str] | None:
+    return NUMBERED.match(text)
+
+
+def titled_priority(ext: DocumentExtractor, line: Sentence, owner: Ref | None = None,
+                    period: str | None = None) -> bool:
+    """A numbered priority line: a priority of `owner`, else of the holder of the priority numbered one before it
+    (a series has one holder, whatever bodies the text between names), else of the partnership or board in focus."""
+    match = NUMBERED.match(line.text)
+    if match is None:
+        return False
+    number = int(match.group("n"))
+    holder = owner
+    previous = ext.numbered_priority
+    if holder is None and previous is not None and previous[0] == number - 1:
+        holder = previous[1]
+    if holder is None:
+        holder = unnamed_list_owner(ext)
+    ext.numbered_priority = (number, holder) if holder is not None else None
+    write_priority(ext, holder, line.start + match.start("what"), line.start + match.end("what"), match.group("n"),
+                   line, period)
+    return holder is not None
+
+
+@rule("priority-on-a-numbered-line", input="sentence", output="HAS_PRIORITY")
+def numbered_priority(ext: DocumentExtractor, s: Sentence, mentions: list[Mention]) -> None:
+    """A paragraph that is one numbered priority line ("Priority 2 - Reducing environmental incivility")."""
+    if s.block.kind in {"para", "label"} and s.text.strip() == s.block.text.strip():
+        titled_priority(ext, s)
