@@ -14,7 +14,7 @@ from graph.model import Evidence, Facts, Finding
 from loaders import relations, rules
 from loaders.curation import load_curation
 from loaders.mentions import ROLE_WORDS, Mention, find_mentions, find_roles, initials, vocab
-from loaders.money_text import sentence_money
+from loaders.money_text import money_records, sentence_money
 from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
 from loaders.resolve import resolve
@@ -231,6 +231,7 @@ class DocumentExtractor:
             if heading is not None:
                 self.on_heading(heading)
             self.walk_blocks(section.blocks, heading)
+        money_records(self, self.blocks)
         self.write_deferred()
 
     def on_heading(self, heading: Block) -> None:
@@ -263,6 +264,10 @@ class DocumentExtractor:
         # else: a sub-heading ("Domestic Abuse", "Priorities") continues the section about the body above it
         self.renames(Sentence(heading.start, heading.end, heading.text, heading), mentions)
         priorities.titled_priority(self, Sentence(heading.start, heading.end, heading.text, heading))
+        if not self.in_funding and MONEY_LINE.search(text):
+            # "Westbury Mountain Rescue - £3,500" stands alone like a heading: it is a line of a grants list
+            line = Sentence(heading.start, heading.end, heading.text, heading)
+            sentence_money(self, line, self.resolved(self.mentions_in(line.text, line.start)))
         if bodies:
             self.recent.extend(bodies)
             self.area_for(bodies[0], heading)
@@ -653,6 +658,7 @@ class DocumentExtractor:
         sentence_money(self, s, mentions)
 
 
+MONEY_LINE = re.compile(r"[-\u2013:=(]\s*£\s?\d")
 LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line with|Like|Unlike|Through|With|"
                             r"Within|Under|Following|Alongside)\b[^,]*,")
 
