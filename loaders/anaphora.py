@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.mentions import Mention
+from loaders.mentions import Mention, initials
 
 # "the Police", "the Constabulary": with no referent, the force of the place the text is in.
 PLACE_FORCES = frozenset({"Police", "Constabulary"})
@@ -104,6 +104,16 @@ def plural_subject(text: str) -> tuple[int | None, str, int] | None:
     return count, singular(match.group("noun")), match.end()
 
 
+def _stands_for(antecedent: Antecedent, noun: str, acronym: bool) -> bool:
+    """Is the antecedent one of "the Boards" (its head noun) or of "the CSPs" (its acronym or its name's initials)?"""
+    m = antecedent.mention
+    if antecedent.head.lower() == noun:
+        return True
+    if m.label == "Acronym":
+        return m.name.lower().rstrip("s") == noun
+    return acronym and len(noun) >= 2 and initials(m.name).lower().endswith(noun)
+
+
 def plural_referents(memory: Memory, text: str) -> list[Antecedent]:
     """The bodies a counted plural opening `text` stands for: the paragraph's distinct bodies of its head noun
     (an acronym by the head of the body it abbreviates; one per name and place), only when their number is the
@@ -111,12 +121,13 @@ def plural_referents(memory: Memory, text: str) -> list[Antecedent]:
     found = plural_subject(text)
     if found is None:
         return []
-    count, noun, _end = found
+    count, noun, end = found
+    written = text[:end].split()[-1]
+    acronym = written[:-1].isupper() and len(written) <= 9  # "The three CSPs"
     chosen: list[Antecedent] = []
     seen: set[tuple[str, str]] = set()
     for antecedent in memory.paragraph:
-        if antecedent.head.lower() != noun and not (
-                antecedent.mention.label == "Acronym" and antecedent.mention.name.lower().rstrip("s") == noun):
+        if not _stands_for(antecedent, noun, acronym):
             continue
         name = antecedent.mention.name
         if antecedent.mention.label == "Acronym":

@@ -99,3 +99,12 @@ def test_the_police_with_no_referent_in_the_section_is_the_police_of_the_documen
                     "Police.\n", tmp_path)
     assert lines(facts, "CHAIRED_BY") == {("Eastbury Licensing Forum", "Eastbury Borough Council"),
                                           ("Eastbury Licensing Forum", "Eastbury Police")}
+
+
+def test_a_counted_plural_acronym_stands_for_the_bodies_of_those_initials() -> None:
+    memory = anaphora.Memory()
+    memory.saw([body("Westbury Community Safety Partnership", 0), body("Eastbury Community Safety Partnership", 40),
+                body("Westbury Youth Board", 80)], 0)
+    names = [a.mention.name for a in anaphora.plural_referents(memory, "The two CSPs share an analyst.")]
+    assert names == ["Westbury Community Safety Partnership", "Eastbury Community Safety Partnership"]
+    assert anaphora.plural_referents(memory, "The two areas share an analyst.") == []
