@@ -189,10 +189,27 @@ def chaired_by(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
             chaired = _owner(ctx)
         if chaired is None:
             continue
+        status = relations.status_of(s.text[:match.start()], s.text)
         for who in re.split(r" and (?:the )?", role_text) if "jointly" in match.group().lower() else [role_text]:
             start = role_start + role_text.find(who)
-            _write(ctx, chaired, who, start, s.start, s.end, "Chair", "rule:chaired-by",
-                   relations.status_of(s.text[:match.start()], s.text))
+            held = _chairing_body(mentions, who, start)
+            if held is not None and held.name != chaired.name:
+                # "jointly chaired by the City Council and the County Council representatives": the bodies chair it
+                ctx.register(held, "rule:chaired-by")
+                ctx.raw.rel("CHAIRED_BY", ctx.ref_of(chaired), ctx.ref_of(held), ctx.ev(s.start, s.end, "rule:chaired-by"),
+                            status=status)
+                continue
+            _write(ctx, chaired, who, start, s.start, s.end, "Chair", "rule:chaired-by", status)
+
+
+def _chairing_body(mentions: list[Mention], who: str, start: int) -> Mention | None:
+    """The body a chair's text names as a whole ("Westbury Borough Council", "Westbury Borough Council
+    representatives"), not an office of it ("the Chief Executive of Westbury Borough Council")."""
+    for m in mentions:
+        if m.label == "Body" and m.start == start and not m.possessive and re.fullmatch(
+                r"\s*(?:representatives?|officers?|members?|nominees?)?\s*", who[m.end - start:]):
+            return m
+    return None
 
 
 @rule("chair-label", input="label", output="CHAIRED_BY, VICE_CHAIRED_BY")

@@ -58,3 +58,15 @@ def test_the_body_elects_a_person_as_its_chair_and_another_as_vice_chair(tmp_pat
                     "as the Vice Chair for 2011/12.\n", tmp_path)
     assert holders(facts, "CHAIRED_BY") == {("Westbury Police Authority", "Peter Conn")}
     assert holders(facts, "VICE_CHAIRED_BY") == {("Westbury Police Authority", "Linda Hale")}
+
+
+def test_bodies_that_chair_jointly_are_the_bodies_not_offices_named_after_them(tmp_path: Path) -> None:
+    facts = extract("The Westbury Violence Board is jointly chaired by Westbury City Council and Northshire County "
+                    "Council representatives.\n\nThe Eastbury Youth Board is chaired by the Chief Executive of Eastbury "
+                    "Borough Council.\n", tmp_path)
+    chaired = lines(facts, "CHAIRED_BY")
+    assert {("Westbury Violence Board", "Westbury City Council"),
+            ("Westbury Violence Board", "Northshire County Council")} <= chaired
+    assert ("Eastbury Youth Board", "Chief Executive of Eastbury Borough Council") in chaired
+    assert {facts.nodes[r.end].label for r in facts.relationships.values() if r.type == "CHAIRED_BY"
+            and facts.nodes[r.start].name == "Westbury Violence Board"} == {"Body"}
