@@ -22,6 +22,8 @@ IN_BRACKETS = re.compile(rf"\((?P<body>[^()]*?)\s*(?P<office>{OFFICE})\)")
 # Who holds the office: a person's name right before the bracket, else the capitalised words of an office.
 WHO_BEFORE = re.compile(rf"(?:(?P<person>{PERSON})|"
                         rf"(?P<office>[A-Z][\w'&-]*(?: (?:of |for |and |the )*[A-Z][\w'&-]*){{0,7}}))\s*$")
+PERSON_AFTER_BODY = re.compile(rf"\b(?:Council|Police|Constabulary|Service|Trust|Board|Partnership|Authority|College|"
+                               rf"University|Agency|Group) (?P<person>(?:{TITLE}\.? )?{NAME_WORD}(?: {NAME_WORD}){{1,2}})\s*$")
 # "Coun Jane Smith, chair of the partnership", "I am the Independent Chair of both the A and the B"
 OF_BODY = re.compile(rf"(?P<who>{PERSON}|\bI)(?:,| (?:is|am|was|has been|will be|would be)(?: appointed| elected)?(?: as)?)"
                      rf" (?:the |its |our )?(?:new |current |incoming )?(?P<office>{OFFICE}) (?:of|for) (?:both )?")
@@ -90,6 +92,11 @@ def chair_in_brackets(ctx: Context, s: Sentence, mentions: list[Mention]) -> Non
             continue
         who = holder.group("person") or holder.group("office")
         who_start = s.start + holder.start("person" if holder.group("person") else "office")
+        person = PERSON_AFTER_BODY.search(s.text[:match.start()])
+        if holder.group("office") and person is not None:
+            # "... City of Westbury Council Ella Simpson (Vice-Chair)": a flattened attendance list, the organisation
+            # before the person is where the person works, not part of the office
+            who, who_start = person.group("person"), s.start + person.start("person")
         named = [m for m in mentions if m.label in BODIES and who_start <= m.start < s.start + match.start()]
         if named and named[0].start == who_start and named[0].end >= s.start + holder.end() - 1:
             continue  # "The Board (Chair)": a body is not its own chair

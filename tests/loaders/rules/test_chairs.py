@@ -70,3 +70,10 @@ def test_bodies_that_chair_jointly_are_the_bodies_not_offices_named_after_them(t
     assert ("Eastbury Youth Board", "Chief Executive of Eastbury Borough Council") in chaired
     assert {facts.nodes[r.end].label for r in facts.relationships.values() if r.type == "CHAIRED_BY"
             and facts.nodes[r.start].name == "Westbury Violence Board"} == {"Body"}
+
+
+def test_in_a_flattened_attendance_list_the_person_after_an_organisation_holds_the_office(tmp_path: Path) -> None:
+    facts = extract("Westbury Partnership Board\n\nMembers present Cllr Ann Reed (Chair) Westbury Borough Council Tom "
+                    "Hale (Vice-Chair) Westbury College Sam Ives.\n", tmp_path)
+    assert ("Westbury Partnership Board", "Tom Hale") in holders(facts, "VICE_CHAIRED_BY")
+    assert ("Westbury Partnership Board", "Cllr Ann Reed") in holders(facts, "CHAIRED_BY")
