@@ -70,12 +70,12 @@ def rotating_chair(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
             if relations.negated(s.text[:match.start()]):
                 continue
             body = _chaired_body(ctx, s, mentions, match)
-            chairs = _chairs(s, mentions, match.end())
-            if body is None or len(chairs) < 2:
+            holders = _chairs(s, mentions, match.end())
+            if body is None or len(holders) < 2:
                 continue  # a rotation needs at least two to rotate between
             status = relations.status_of(s.text[:match.start()], s.text)
             ev = ctx.ev(s.start, s.end, "rule:rotating-chair")
-            for chair in chairs:
+            for chair in holders:
                 if chair.name == body.name:
                     continue
                 if chair.label == "Role":
