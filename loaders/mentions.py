@@ -441,6 +441,13 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         words = run[seg_start:end_idx]
         while words and tokens[words[0]][0] in _CONNECTORS | {","}:
             words = words[1:]
+        if seg_start and words and (tokens[words[0]][0] in ROLE_WORDS or (
+                len(words) > 1 and tokens[words[0]][0] in OFFICE_MODIFIERS and tokens[words[1]][0] in ROLE_WORDS)):
+            # "X Council and Chair of the Y Partnership": after "and", an office names the body after its "of"
+            cut = next((x for x, pos in enumerate(words) if tokens[pos][0] in {"of", "for"}), None)
+            words = words[cut + 1:] if cut is not None else []
+            while words and tokens[words[0]][0] in {"the", "The"}:
+                words = words[1:]
         if not words:
             seg_start = end_idx
             continue

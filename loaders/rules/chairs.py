@@ -25,7 +25,9 @@ WHO_BEFORE = re.compile(rf"(?:(?P<person>{PERSON})|"
 PERSON_AFTER_BODY = re.compile(rf"\b(?:Council|Police|Constabulary|Service|Trust|Board|Partnership|Authority|College|"
                                rf"University|Agency|Group) (?P<person>(?:{TITLE}\.? )?{NAME_WORD}(?: {NAME_WORD}){{1,2}})\s*$")
 # "Coun Jane Smith, chair of the partnership", "I am the Independent Chair of both the A and the B"
-OF_BODY = re.compile(rf"(?P<who>{PERSON}|\bI)(?:,| (?:is|am|was|has been|will be|would be)(?: appointed| elected)?(?: as)?)"
+# "Miss Jane Morgan, Chief Executive of Westbury Council and Chair of the X": another office may come first.
+OF_BODY = re.compile(rf"(?P<who>{PERSON}|\bI)(?:,(?: [^.;,()]{{3,70}}? and)?|"
+                     r" (?:is|am|was|has been|will be|would be)(?: appointed| elected)?(?: as)?)"
                      rf" (?:the |its |our )?(?:new |current |incoming )?(?P<office>{OFFICE}) (?:of|for) (?:both )?")
 # "RESOLVED that Mr John Rivers be elected Vice-Chair of the Kent Community Safety Partnership"
 ELECTED = re.compile(rf"(?P<who>{PERSON}|the [A-Z][\w ]+?) (?:be|was|were|is|would be|will be) (?:likely to be )?"

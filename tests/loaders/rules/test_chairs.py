@@ -77,3 +77,10 @@ def test_in_a_flattened_attendance_list_the_person_after_an_organisation_holds_t
                     "Hale (Vice-Chair) Westbury College Sam Ives.\n", tmp_path)
     assert ("Westbury Partnership Board", "Tom Hale") in holders(facts, "VICE_CHAIRED_BY")
     assert ("Westbury Partnership Board", "Cllr Ann Reed") in holders(facts, "CHAIRED_BY")
+
+
+def test_a_person_with_another_office_first_chairs_the_body_after_and_chair_of(tmp_path: Path) -> None:
+    facts = extract("Miss Jane Morgan, Chief Executive of Westbury Borough Council and Chair of the Westbury Community "
+                    "Safety Partnership, said the meetings matter.\n", tmp_path)
+    assert holders(facts, "CHAIRED_BY") == {("Westbury Community Safety Partnership", "Miss Jane Morgan")}
+    assert not [n for n in facts.nodes.values() if n.label == "Body" and n.name.startswith("Chair of")]
