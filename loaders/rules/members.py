@@ -257,7 +257,7 @@ def members_in_sentence(ctx: Context, s: Sentence, mentions: list[Mention]) -> N
         return  # "The Partnership and Strategy Group is made up of": whose members they are is unclear
     owner_ref: Ref | None
     if re.match(r"other \w+ (?:would|will|should|could|may)\b", match.group(), re.I):
-        owner_ref = _last_owner(ctx, s.start)  # "Other agencies would include ...": the list goes on
+        owner_ref = last_owner(ctx, s.start)  # "Other agencies would include ...": the list goes on
     else:
         owner = owner_of(ctx, s.text, s.start, mentions, match.start())
         owner_ref = ctx.ref_of(owner) if owner is not None else None
@@ -276,7 +276,7 @@ def members_in_sentence(ctx: Context, s: Sentence, mentions: list[Mention]) -> N
             ctx.raw.rel("MEMBER_OF", member, owner_ref, ev, status=status)
 
 
-def _last_owner(ctx: Context, before: int, reach: int = 1200) -> Ref | None:
+def last_owner(ctx: Context, before: int, reach: int = 1200) -> Ref | None:
     """The body whose members the document listed last, a little before `before`."""
     for rel in reversed(ctx.raw.rels):
         if rel.type == "MEMBER_OF" and rel.evidence.doc == ctx.doc.id and 0 <= before - rel.evidence.end <= reach:
@@ -299,7 +299,10 @@ def list_owner(ctx: Context, intro: Sentence | None, heading: Block | None) -> t
             mentions = [m for m in ctx.resolved(ctx.mentions_in(intro.text, intro.start)) if m.label in BODIES]
             # The intro names the body whose list it is ("Partners that contribute to the CSP are:"), or the
             # section is about it ("The partnership includes:", "In Sunderland, these are:").
-            owner = mentions[0] if mentions else ctx.focus or ctx.subject
+            written = None if mentions else _written_lower(intro)
+            if written is not None:
+                ctx.register(written, "list:member_of")
+            owner = mentions[0] if mentions else written or ctx.focus or ctx.subject
             return owner, relations.status_of(intro.text[:found[1].start()], intro.text)
     if heading is not None and intro is None:
         named = MEMBER_HEADING.fullmatch(heading.text.strip())
@@ -308,6 +311,19 @@ def list_owner(ctx: Context, intro: Sentence | None, heading: Block | None) -> t
             bodies = [m for m in ctx.resolved(ctx.mentions_in(heading.text, heading.start)) if m.label in BODIES]
             return (bodies[0] if bodies else ctx.focus or ctx.subject), "current"
     return None
+
+
+LOWER_HEAD = re.compile(r"\b(?:[Tt]he |[Oo]ur )?((?:[A-Z][\w&'-]+ (?:and |& |of |for )?){1,5})"
+                        r"(partnership|board|group|forum|panel|committee|network|alliance)\b")
+
+
+def _written_lower(intro: Sentence) -> Mention | None:
+    """ "The Safe Eastbury partnership includes:": a capitalised name with its head noun in lower case."""
+    found = LOWER_HEAD.search(intro.text)
+    if found is None or found.group(1).split()[0] in {"The", "This", "Our", "Its", "A", "An", "Each", "Every"}:
+        return None
+    head = found.group(2).capitalize()
+    return Mention("Body", f"{found.group(1)}{head}", intro.start + found.start(1), intro.start + found.end(), head=head)
 
 
 # A heading that opens a member list: "Membership", "Board members", "Our partners", "Non-statutory partners",
