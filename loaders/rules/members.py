@@ -220,10 +220,25 @@ def owner_of(ctx: Context, text: str, offset: int, mentions: list[Mention], trig
         return before[0]
     if of_body is not None and after:
         return after[0]
+    anaphor = re.search(r"\b(?:the|this) (partnership|board|group|panel|forum|committee)\b", text[:trigger + 1], re.I)
+    if anaphor is not None:
+        noun = anaphor.group(1).lower()
+        # "The group includes ..." under the heading "Joint Action Group": the body in view with that head noun
+        for candidate in (ctx.focus, _heading_body(ctx), ctx.subject):
+            if candidate is not None and candidate.name.lower().endswith(noun):
+                return candidate
     if re.search(r"\b(?:it|its|the (?:partnership|board|group|panel|forum|committee|csp))\b", text[:trigger + 1], re.I) \
             or trigger < 3 or not text[:trigger].strip():
         return ctx.focus or ctx.subject
     return None
+
+
+def _heading_body(ctx: Context) -> Mention | None:
+    heading = ctx.heading
+    if heading is None:
+        return None
+    bodies = [m for m in ctx.resolved(ctx.mentions_in(heading.text, heading.start)) if m.label == "Body"]
+    return bodies[0] if bodies else None
 
 
 # "Chaired by the County Council's Lead Member, the Board comprises ...": the opening phrase names no owner.

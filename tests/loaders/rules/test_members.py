@@ -177,3 +177,11 @@ def test_an_office_in_a_member_list_stands_for_its_organisation(tmp_path: Path) 
                     "- A district council elected representative from Leadership Westbury\n", tmp_path)
     members = {start for start, _ in lines(facts, "MEMBER_OF")}
     assert members == {"Northshire County Council", "Clinical Commissioning Westbury", "Leadership Westbury"}
+
+
+def test_the_group_is_the_body_in_view_with_that_head_noun(tmp_path: Path) -> None:
+    # The sentence before makes the partnership the focus; "the group" is still the heading's Joint Action Group.
+    facts = extract("Westbury Joint Action Group\n\nThe Westbury Community Safety Partnership set it up in 2010 to "
+                    "tackle local issues.\n\nThe group includes representation from a range of stakeholders "
+                    "including Kestrel Homes, Northshire Police and Moor Landlords.\n", tmp_path)
+    assert {end for _, end in lines(facts, "MEMBER_OF")} == {"Westbury Joint Action Group"}
