@@ -220,7 +220,10 @@ def owner_of(ctx: Context, text: str, offset: int, mentions: list[Mention], trig
         return before[0]
     if of_body is not None and after:
         return after[0]
-    anaphor = re.search(r"\b(?:the|this) (partnership|board|group|panel|forum|committee)\b", text[:trigger + 1], re.I)
+    anaphor = re.search(r"\b(?:the|this) (?:[\w-]+ )?(partnership|board|group|panel|forum|committee|meeting)\b",
+                        text[:trigger + 1], re.I)
+    if anaphor is not None and anaphor.group(1).lower() == "meeting":
+        return _heading_body(ctx) or ctx.focus  # "This sub-regional meeting includes ...": the section's body
     if anaphor is not None:
         noun = anaphor.group(1).lower()
         # "The group includes ..." under the heading "Joint Action Group": the body in view with that head noun
@@ -266,7 +269,8 @@ def members_in_sentence(ctx: Context, s: Sentence, mentions: list[Mention]) -> N
                                                                           match.start()) is None:
         return  # "... overseen by a local Management Board, comprising ...": members of a board the text does not name
     unnamed = UNNAMED_SUBJECT.match(before)
-    if unnamed is not None and unnamed.group(1).capitalize() not in vocab()["body_heads"]:
+    if unnamed is not None and unnamed.group(1).capitalize() not in vocab()["body_heads"] and (
+            unnamed.group(1).lower() != "meeting"):  # "This meeting includes ...": the section's body meeting
         return  # "The coalition consists of ...": members of something the text does not name
     if _coordinated_subject(ctx, s, match.start()):
         return  # "The Partnership and Strategy Group is made up of": whose members they are is unclear
@@ -373,8 +377,12 @@ def members_in_list(ctx: Context, items: list[Block], intro: Sentence | None, he
                 taken.append((member, item))
     if len(taken) >= 2 and sum(bool(STRUCTURE.search(ref.name)) for ref, _ in taken) * 2 > len(taken):
         return True  # "The Partnership consists of: the Strategic Board, the delivery groups ...": its structure
+    # The owner named earlier in the intro's paragraph ("Community Safety Partnerships were set up ... the agencies
+    # are:"): the evidence reaches back to that name, so a generic name keeps the identity it has there.
+    back = owner.start if intro is not None and intro.block.start <= owner.start < intro.start else None
     for member, item in taken:
-        ctx.raw.rel("MEMBER_OF", member, owner_ref, ctx.ev(item.body_start, item.end, "list:member_of"), status=status)
+        ev = ctx.ev(item.body_start if back is None else back, item.end, "list:member_of")
+        ctx.raw.rel("MEMBER_OF", member, owner_ref, ev, status=status)
     return True
 
 
