@@ -194,12 +194,16 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
                 if t == "and" and _ACRONYM.match(prev):
                     break  # "DCLG and Department of Health": two things
                 run.append(j)
-            elif t == "," and prev.rstrip("'s") in area_names and j + 1 < len(tokens) and tokens[j + 1][0] in area_names:
-                run.append(j)  # "Leicester, Leicestershire and Rutland ..."
+            elif t == "," and prev.rstrip("'s") in area_names and j + 1 < len(tokens) and tokens[j + 1][0] in area_names \
+                    and all(tokens[x][0].rstrip("'s") in area_names or tokens[x][0] in stop | {",", "and", "&"}
+                            for x in run):
+                run.append(j)  # "Leicester, Leicestershire and Rutland ...", not "Wheatley Homes Westburgh, Westburgh ..."
             else:
                 break
             j += 1
-        found = _names_in_run(text, offset, tokens, run, body_heads, programme_heads, funding_heads, generic, stop)
+        found = [m for piece in _split_at_offices(tokens, run, body_heads)
+                 for m in _names_in_run(text, offset, tokens, piece, body_heads, programme_heads, funding_heads,
+                                        generic, stop)]
         whole = _whole_run_named_by_acronym(text, offset, tokens, run, j, stop, body_heads)
         if whole is not None and not (len(found) == 1 and (found[0].start, found[0].end) == (whole.start, whole.end)):
             found = [whole]  # "Her Majesty's Courts and Tribunals Service (HMCTS)": one name, not two
@@ -378,15 +382,75 @@ _LEGISLATION = re.compile(r"((?:[A-Z][A-Za-z']+)(?:\s+(?:and|of|the|for|on|in|&|
                           r"\s+(?:Act|Regulations|Bill))\b(?:\s+(?:in\s+)?((?:19|20)\d{2}))?")
 
 
+# Ranks and forms of address that start a person's name inside a run of capitals ("Superintendent Jo Bloggs of ...").
+RANKS = {"Superintendent", "Inspector", "Sergeant", "Constable", "Councillor", "Cllr", "Coun", "Mr", "Mrs", "Ms",
+         "Miss", "Dr", "Commander", "Professor", "Sir", "Dame", "Lord", "Lady", "Baroness"}
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+
+
+def _split_at_offices(tokens: list[tuple[str, int, int]], run: list[int], body_heads: dict[str, str]) -> list[list[int]]:
+    """A run of capitals is cut where an office or a person starts inside it: "Westshire Council Strategic Director
+    and Jo Bloggs of Westshire Police" -> "Westshire Council" and "Westshire Police"; "Chief Executive of the
+    Council and Chair of the Safer Westshire Partnership" -> the office's own rules then take each part; page
+    furniture ("Collated Evidence Page 4 Scrutiny Committee") is cut off before the name that follows it."""
+    for x in range(len(run) - 2, -1, -1):
+        if tokens[run[x]][0] in {"Page", "Item"} and tokens[run[x + 1]][0].isdigit():
+            run = run[x + 2:]
+            break
+    pieces: list[list[int]] = []
+    current: list[int] = []
+    x = 0
+    while x < len(run):
+        word = tokens[run[x]][0]
+        if word in RANKS and x + 1 < len(run):
+            # "Superintendent Jo Bloggs of Westshire Police", "Cllr Jo Bloggs Westshire Council": a person, then the
+            # body after "of" when it follows the name at once, else after the first name and surname
+            if current:
+                pieces.append(current)
+            current = []
+            office_of = next((y for y in range(x + 1, min(len(run), x + 4)) if tokens[run[y]][0] in {"of", "for"}),
+                             None)
+            x = office_of + 1 if office_of is not None else x + 3
+            while x < len(run) and tokens[run[x]][0] in {"the", "and", "&"}:
+                x += 1
+            continue
+        if word in ROLE_WORDS and word not in body_heads and current and x + 1 < len(run):
+            before = [tokens[p][0] for p in current]
+            # after a whole name (a head noun, with at most two modifiers before the office) or after "and"
+            lead = next((y for y in range(len(before) - 1, -1, -1) if before[y].rstrip("s") in body_heads
+                         or before[y] == "and"), None)
+            if lead is not None and len(before) - 1 - lead <= 2 and all(
+                    w[:1].isupper() for w in before[lead + 1:]):
+                keep = current[:lead + 1] if before[lead] != "and" else current[:lead]
+                if keep:
+                    pieces.append(keep)
+                if not any(tokens[run[y]][0] in {"of", "for"} for y in range(x + 1, len(run))):
+                    return pieces  # "Westshire Police Chief Constable": what follows the office is no body
+                current = [run[x]]  # the office's own rule reads "Chair of the ..."
+                x += 1
+                continue
+        current.append(run[x])
+        x += 1
+    if current:
+        pieces.append(current)
+    return pieces
+
+
 def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], run: list[int],
                   body_heads: dict[str, str], programme_heads: set[str], funding_heads: set[str],
                   generic: set[str], stop: set[str]) -> list[Mention]:
     # Drop leading stop words ("The", "This", "Chaired", ...).
     k = 0
-    while k < len(run) and (tokens[run[k]][0] in stop or tokens[run[k]][0][:1].isdigit()):
-        k += 1
-    lead_stop = [tokens[run[x]][0] for x in range(k)]
+    while k < len(run) and (tokens[run[k]][0] in stop or tokens[run[k]][0][:1].isdigit() or (
+            tokens[run[k]][0] in MONTHS and k + 1 < len(run))):
+        k += 1  # "April 2015 Police and Crime Commissioner": a date opening a run is no part of a name
+    lead_stop = [tokens[run[x]][0] for x in range(k) if tokens[run[x]][0] not in MONTHS]
     run = run[k:]
+    if len(run) >= 3 and re.fullmatch(r"[A-Z][a-z]+ing", tokens[run[0]][0]) and _generic_name(
+            text[tokens[run[1]][1]:tokens[run[-1]][2]]) is not None and _generic_name(
+            text[tokens[run[0]][1]:tokens[run[-1]][2]]) is None:
+        run = run[1:]  # "Merging Community Safety Partnerships": a verb before a generic name
     led_by_title = bool(run) and tokens[run[0]][0] in TITLE_WORDS and not _SCRUTINY_NAME.match(text, tokens[run[0]][1])
     if run and (tokens[run[0]][0] in ROLE_WORDS or led_by_title
                 or tokens[run[0]][0].lower().replace("-", "") in RELATION_NOUNS):

@@ -80,3 +80,40 @@ def test_a_place_before_a_generic_acronym_is_one_name() -> None:
     # a capital that opens a sentence or a bullet, or a level word, is no place
     assert ("Body", "Attend CDRP") not in names("- Attend CDRP meetings.")
     assert not any(label == "Body" for label, _name in names("The County and District LSPs met."))
+
+
+def bodies(text: str, areas: frozenset[str] = frozenset()) -> list[str]:
+    return [m.name for m in find_mentions(text, 0, areas) if m.label == "Body"]
+
+
+def test_a_date_opening_a_run_is_no_part_of_the_name() -> None:
+    assert bodies("The April 2015 Police and Crime Commissioner grants were paid.") == [
+        "Police and Crime Commissioner"]
+    assert bodies("Feb Scrutiny and Audit Committee") == ["Scrutiny and Audit Committee"]
+
+
+def test_an_office_inside_a_run_of_capitals_is_not_part_of_a_name() -> None:
+    assert bodies("Jo Bloggs, Chief Executive of Westshire County Council and Chair of the Westshire Community "
+                  "Safety Partnership said so.") == ["Westshire County Council", "Westshire Community Safety Partnership"]
+    assert bodies("The chairs, Jo Bloggs, Westshire Council Strategic Director and Sam Smith of Eastshire Police, "
+                  "said so.") == ["Westshire Council", "Eastshire Police"]
+
+
+def test_a_person_with_a_rank_is_cut_out_of_a_run_of_capitals() -> None:
+    assert bodies("with the Head of Safety, Resilience and Emergency Planning and Superintendent Jo Bloggs of "
+                  "Westshire Police.") == ["Westshire Police"]
+    assert bodies("Members: Cllr Jo Bloggs Westshire Council and others") == ["Westshire Council"]
+
+
+def test_page_furniture_and_a_verb_before_a_generic_name_are_cut_off() -> None:
+    assert bodies("Collated Evidence Page 4 Scrutiny and Audit Committee") == ["Scrutiny and Audit Committee"]
+    assert bodies("Merging Community Safety Partnerships will save money.") == ["Community Safety Partnership"]
+    assert bodies("The Safeguarding Adults Board met.") == ["Safeguarding Adults Board"]  # a name's own -ing word
+
+
+def test_a_comma_joins_only_a_list_of_places() -> None:
+    areas = frozenset({"Westburgh", "Eastburgh", "Northburgh"})
+    assert bodies("Westburgh, Eastburgh and Northburgh Board met.", areas) == ["Westburgh, Eastburgh and Northburgh Board"]
+    found = bodies("Members are Bright Homes Westburgh, Westburgh Third Sector Network and others.", areas)
+    assert "Westburgh Third Sector Network" in found
+    assert not any("," in name for name in found)
