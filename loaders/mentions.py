@@ -372,6 +372,35 @@ def _with_place_before_acronym(text: str, offset: int, mentions: list[Mention],
     return mentions
 
 
+# "Safer Westshire, which is a county-wide partnership board", "Justice Now (JN) is a charity": a name with no head
+# noun that the text itself says is a body.
+_SELF_DEFINED = re.compile(
+    r"(?<![\w'\u2019&-])((?:[A-Z][\w'\u2019-]*|[a-z]+[A-Z][\w'\u2019-]*)(?:[ \t]+(?:of|and|&|for)?[ \t]*[A-Z][\w'\u2019-]*){1,3})"
+    r"(?:[ \t]+\(([A-Z][A-Za-z&]{1,8})\))?(?:,[ \t]*which[ \t]+|[ \t]+)(?:is|was)[ \t]+(?:a|an|the)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,4}?(?:partnership|board|group|charity|organisation|organization|forum|body|committee|"
+    r"network|alliance|panel)\b(?![ \t]+(?:priority|priorities|plan|approach|strategy|arrangements?|meeting)\b)")
+
+
+def self_defined_bodies(text: str) -> list[str]:
+    """Names without a head noun that a document says are bodies ("Safer Westshire, which is a partnership board"),
+    so that the document's other sentences find them too."""
+    v = vocab()
+    heads = set(v["body_heads"]) | set(v["programme_heads"]) | set(v["funding_heads"])
+    barred = heads | set(v["start_stopwords"]) | TITLE_WORDS | ROLE_WORDS | MONTHS
+    out: list[str] = []
+    for match in _SELF_DEFINED.finditer(text):
+        name = re.sub(r"\s+", " ", match.group(1))
+        words = [w for w in name.split() if w not in SMALL_WORDS | {"&"}]
+        if len(words) < 2 or words[0] in barred or any(_strip_possessive(w)[0] in heads or w.rstrip("s") in heads
+                                                       for w in words):
+            continue
+        if name in v["areas"] or all(w in v["areas"] for w in words):
+            continue  # "Westshire and Eastshire is the area of one partnership": places
+        if name not in out:
+            out.append(name)
+    return out
+
+
 # Possessives that are part of a name ("Children's Trust", "Women's Aid"), not a place owning a body.
 _OWNING_NOUNS = {"Children", "People", "Women", "Men", "Citizens", "Victims", "Peoples", "Lady", "Ladies", "Witness",
                  "Commissioner", "Mayor", "Council", "County", "City", "Government", "Parents", "Carers", "Nation"}

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from graph.schema import load_schema
-from loaders.mentions import find_mentions, find_roles, national_bodies
+from loaders.mentions import find_mentions, find_roles, national_bodies, self_defined_bodies
 
 
 def names(text: str) -> list[tuple[str, str]]:
@@ -117,3 +117,10 @@ def test_a_comma_joins_only_a_list_of_places() -> None:
     found = bodies("Members are Bright Homes Westburgh, Westburgh Third Sector Network and others.", areas)
     assert "Westburgh Third Sector Network" in found
     assert not any("," in name for name in found)
+
+
+def test_a_name_without_a_head_noun_that_the_text_calls_a_body_is_one() -> None:
+    text = ("The strategy sits within Safer Westshire, which is a county-wide partnership board. Justice Now (JN) is a "
+            "charity. Westshire County Council is the accountable body. Crime Reduction is a partnership priority. "
+            "Leicestershire and Rutland is the area of the board.")
+    assert self_defined_bodies(text) == ["Safer Westshire", "Justice Now"]
