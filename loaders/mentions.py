@@ -194,6 +194,8 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
                 if t == "and" and _ACRONYM.match(prev):
                     break  # "DCLG and Department of Health": two things
                 run.append(j)
+            elif t == "," and prev == "Police" and [x[0] for x in tokens[j + 1:j + 4]] == ["Fire", "and", "Crime"]:
+                run.append(j)  # "Police, Fire and Crime Commissioner"
             elif t == "," and prev.rstrip("'s") in area_names and j + 1 < len(tokens) and tokens[j + 1][0] in area_names \
                     and all(tokens[x][0].rstrip("'s") in area_names or tokens[x][0] in stop | {",", "and", "&"}
                             for x in run):
@@ -282,7 +284,7 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
         mentions = [x for x in mentions if not (x.start < offset + m.end() and offset + start < x.end)]
         mentions.append(Mention("Legislation", name, offset + start, offset + m.end(), head=name.split()[-1]))
     mentions = _with_place_after(text, offset, _with_place_before_acronym(text, offset, mentions, area_names))
-    mentions = _with_gazetteer(text, offset, mentions)
+    mentions = _with_nhs_bodies(text, offset, _with_gazetteer(text, offset, mentions))
     for named in mentions:
         owned = _PLACE_OWNED.match(named.name)
         if named.label == "Body" and owned is not None and owned.group(1) not in v["body_heads"] and (
@@ -399,6 +401,28 @@ def self_defined_bodies(text: str) -> list[str]:
         if name not in out:
             out.append(name)
     return out
+
+
+# "NHS Grampian", "NHS Greater Glasgow and Clyde", "NHS Greater Manchester (Eastbury)": the NHS body of a place.
+_NHS = re.compile(r"(?<![\w-])NHS[ \t]+(?:(?:Greater|North|South|East|West|Mid|Central|Upper|Lower)[ \t]+)?"
+                  r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?:[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+)?(?:[ \t]+\([A-Z][a-z]+\))?(?![\w-])")
+
+
+def _with_nhs_bodies(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """The NHS board or trust of a place, named by "NHS" and the place alone (no head noun)."""
+    for match in _NHS.finditer(text):
+        name = re.sub(r"\s+", " ", match.group())
+        words = name.split()[1:]
+        if not _placeish(" ".join(w.strip("()") for w in words)) or words[-1] in {"Health", "Care", "Digital"} or (
+                re.match(r"[ \t]+[A-Z][a-z]", text[match.end():])):
+            continue  # "NHS Trust", "NHS Health Check": a head noun, a plain word or more of a name follows
+        s, e = offset + match.start(), offset + match.end()
+        overlapping = [m for m in mentions if m.start < e and s < m.end]
+        if any(m.label != "Acronym" for m in overlapping):
+            continue
+        mentions = [m for m in mentions if m not in overlapping]
+        mentions.append(Mention("Body", name, s, e, head="NHS"))
+    return mentions
 
 
 # Possessives that are part of a name ("Children's Trust", "Women's Aid"), not a place owning a body.

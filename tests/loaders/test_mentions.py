@@ -124,3 +124,17 @@ def test_a_name_without_a_head_noun_that_the_text_calls_a_body_is_one() -> None:
             "charity. Westshire County Council is the accountable body. Crime Reduction is a partnership priority. "
             "Leicestershire and Rutland is the area of the board.")
     assert self_defined_bodies(text) == ["Safer Westshire", "Justice Now"]
+
+
+def test_the_nhs_body_of_a_place_is_named_by_nhs_and_the_place() -> None:
+    found = bodies("Members: NHS Fenland, NHS Greater Westshire and Dale and NHS Greater Eastshire (Eastbury).")
+    assert found == ["NHS Fenland", "NHS Greater Westshire and Dale", "NHS Greater Eastshire (Eastbury)"]
+    assert bodies("The NHS Health Check programme and NHS Fenland Jo Bloggs.") == []  # a plain word, a person follow
+
+
+def test_more_head_nouns_and_the_police_fire_and_crime_commissioner() -> None:
+    found = bodies("Westshire College, the Westshire Community Rehabilitation Company and Westshire Fire and Rescue met.")
+    assert found == ["Westshire College", "Westshire Community Rehabilitation Company", "Westshire Fire and Rescue"]
+    assert bodies("The Westshire Police, Fire and Crime Commissioner funds it.") == [
+        "Westshire Police, Fire and Crime Commissioner"]
+    assert bodies("Skills Development Scotland funds it.") == ["Skills Development Scotland"]
