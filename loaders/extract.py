@@ -100,6 +100,7 @@ class DocumentExtractor:
         self.table_allocators: dict[str, Ref] = {}
         self.column_periods: list[str] = []
         self.numbered_priority: tuple[int, Ref] | None = None  # the last "Priority N - ..." line and its holder
+        self.priorities_named_by: tuple[Ref, int] | None = None  # the last body a sentence said has priorities
         # Grammar lines naming an acronym not yet defined: written at the end (see write_deferred).
         self.deferred: list[tuple[str, Mention, Mention, Evidence, dict[str, Any]]] = []
 
@@ -572,6 +573,8 @@ class DocumentExtractor:
         # A list introduced as priorities is one whatever else its intro says ("Members noted the priorities
         # of ..."): read before the registered list rules, which would take it for something else.
         if intro is not None and priorities.list_priorities(self, items, *intro):
+            return
+        if priorities.nested_priorities(self, items):
             return
         for unit in rules_for("list"):
             if unit.apply(self, items, intro[0] if intro is not None else None, self.heading):
