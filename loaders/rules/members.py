@@ -49,6 +49,8 @@ PERSONAL = re.compile(r"\b(?:Member|Members|Chair|Chairman|Vice-Chair|Director|O
                       r"Lead Member|Portfolio Holder|Mayor|Leader|Executive Officer)\b")
 OFFICE = re.compile(r"\b(?:representatives?|officers?|members?|chair|lead|director|manager)\b")
 HELD_IN = re.compile(r"\s(?:of|from|at|in)\s+(?:the\s+)?(?=[A-Z])")
+# A prepositional phrase in lower case after a name ("... under one roof", "... in the county") is not part of it.
+AFTERWORDS = re.compile(r"\s+(?:under|at|in|on|within|across|for|with|from)\s+(?=(?:the |a |an |one |each )?[a-z])")
 TRAIL = re.compile(r"\s*(?:\((?:opens new window|[^()]*)\)|etc\.?|representatives?|representation|colleagues)\s*$",
                    re.I)
 
@@ -75,6 +77,7 @@ def _phrase(text: str, start: int) -> tuple[str, int] | None:
         text, start = text[lead.end():], start + lead.end()
         lead = LEAD.match(text)
     text = TRAIL.sub("", text).strip().rstrip(".,;:")
+    text = AFTERWORDS.split(text, maxsplit=1)[0]  # "Northshire Fire Brigade under one roof": the name
     text = text.strip("\"' ")
     if not text or not text[:1].isalnum() or len(text.split()) > 9 or VERBISH.search(text):
         return None

@@ -201,3 +201,11 @@ def test_this_meeting_is_the_section_s_body(tmp_path: Path) -> None:
                     "county from Westbury Council, the police and Kestrel Trust.\n", tmp_path)
     members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Justice Commissioning Group"}
     assert {"Westbury Council", "Kestrel Trust"} <= members
+
+
+def test_an_initiative_that_brought_together_staff_from_agencies(tmp_path: Path) -> None:
+    facts = extract("The day also sees the launch of the new Westbury Community Safety Team, an initiative that has "
+                    "brought together staff from Westbury Borough Council, Northshire Police and Northshire Fire "
+                    "Brigade under one roof.\n", tmp_path)
+    members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Community Safety Team"}
+    assert members == {"Westbury Borough Council", "Northshire Police", "Northshire Fire Brigade"}
