@@ -32,8 +32,8 @@ VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|should|can|has|have|had|t
                      r"meets?|aims?|works?|provides?|ensures?|includes?|including|representing|each|every|part of|"
                      r"such|one|two|three|four|five|six|seven|eight|nine|ten|twenty[\w-]*|\d+)\b", re.I)
 TAIL_END = re.compile(r"[.;:]\s|[.;]$|,?\s(?:preferably|ideally|normally|usually)\b|"
-                      r"\s(?:who|which|whom|where|to (?:ensure|deliver|work|tackle|reduce|support|"
-                      r"provide|help|develop|address))\b|\bamong others\b", re.I)
+                      r"\s(?:who|which|whom|where|to (?!the |a |an |all |each )(?-i:[a-z]+)|in order to)\b|"
+                      r"\bamong others\b", re.I)  # "... and the Youth Offending Teams to enable ...": a purpose
 LEAD = re.compile(r"^(?:the|a|an|all|each of(?: the)?|each|both|other|relevant|key|senior|also|as well as|along with|plus|"
                   r"including|include|and|or|(?:a |the )?(?:wide |broad )?(?:range|number|variety|mix) of|following|"
                   r"(?:[\w-]+ ){0,2}?(?:representatives?|officers?|partners|members|staff|colleagues) (?:from|of)|"
@@ -363,6 +363,12 @@ MEMBER_HEADING = re.compile(
 def members_in_list(ctx: Context, items: list[Block], intro: Sentence | None, heading: Block | None) -> bool:
     """Items under "Membership includes:" (or a "Membership" heading) are members of the intro's body."""
     found = list_owner(ctx, intro, heading)
+    if found is None and intro is not None:
+        # "The responsible authorities are:" / "Local authorities - district and county councils" / the list:
+        # a short note between the intro and its list
+        earlier = _intro_before_note(ctx, intro)
+        if earlier is not None:
+            intro, found = earlier, list_owner(ctx, earlier, None)
     if found is None:
         return False
     owner, status = found
@@ -391,6 +397,20 @@ def members_in_list(ctx: Context, items: list[Block], intro: Sentence | None, he
 
 # Heads of a body's own parts: a list mostly of these is how the body is organised, not who its members are.
 STRUCTURE = re.compile(r"\b(?:groups?|sub-groups?|boards?|panels?|forums?|committees?|networks?|delivery)\b", re.I)
+
+
+def _intro_before_note(ctx: Context, note: Sentence) -> Sentence | None:
+    """The line before a short note without a verb, when that line ends with a colon."""
+    if len(note.text.split()) > 8 or VERBISH.search(note.text) or note.text.rstrip().endswith(":"):
+        return None
+    before = ctx.doc.text[:note.block.start].rstrip()
+    line_start = before.rfind("\n") + 1
+    line = before[line_start:]
+    if not line.strip().endswith(":"):
+        return None
+    lead = len(line) - len(line.lstrip())
+    text = ctx.doc.text[line_start + lead:len(before)].replace("\u2019", "'")
+    return Sentence(line_start + lead, len(before), text, note.block)
 
 
 def _no_owner(ctx: Context, first: Block, intro: Sentence | None) -> Finding:

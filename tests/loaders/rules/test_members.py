@@ -209,3 +209,19 @@ def test_an_initiative_that_brought_together_staff_from_agencies(tmp_path: Path)
                     "Brigade under one roof.\n", tmp_path)
     members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Community Safety Team"}
     assert members == {"Westbury Borough Council", "Northshire Police", "Northshire Fire Brigade"}
+
+
+def test_a_short_note_between_the_intro_and_its_list(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe responsible authorities within the Westbury Community "
+                    "Safety Partnership are:\n\nLocal authorities - district and county councils\n\n  \u2022 Police\n\n"
+                    "  \u2022 Northshire Probation Trust\n  \u2022 Westbury Borough Council\n", tmp_path)
+    members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Community Safety Partnership"}
+    assert {"Northshire Probation Trust", "Westbury Borough Council"} <= members
+
+
+def test_a_purpose_after_the_last_member_ends_the_list(tmp_path: Path) -> None:
+    facts = extract("The Safer Northshire Partnership brings together the Northshire Drug Action Team, Kestrel Trust "
+                    "and the Youth Offending Teams to enable a more joined-up approach.\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert any(m.endswith("Youth Offending Team") for m in members)  # the plural is the class's name
+    assert "Kestrel Trust" in members
