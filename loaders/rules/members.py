@@ -152,7 +152,10 @@ def _shared_heads(text: str, spans: list[tuple[int, int, str]],
             name_part = joiner in {"and", "&"} and _unled(first)[:1].isupper() and len(_unled(first).split()) <= 2 and not (
                 alone(pa, pb)) and ORG_NOUNS.search(text[a:b]) is not None and not any(x < b and a < y
                                                                                      for x, y in named)
-            if modifier and len(text[pa:b].split()) <= 9 or name_part:
+            # "A, Human Rights and Equalities Westbury, B": an 'and' with more of the list after it is inside a name
+            inside = joiner in {"and", "&"} and sep.strip() == "," and b < len(text.rstrip(" .;")) and (
+                _unled(first)[:1].isupper() and text[a:a + 1].isupper() and not alone(pa, pb) and not alone(a, b))
+            if modifier and len(text[pa:b].split()) <= 9 or name_part or inside:
                 out[-1] = (pa, b, sep)
                 continue
         out.append((a, b, sep))

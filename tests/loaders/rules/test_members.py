@@ -225,3 +225,12 @@ def test_a_purpose_after_the_last_member_ends_the_list(tmp_path: Path) -> None:
     members = {start for start, _ in lines(facts, "MEMBER_OF")}
     assert any(m.endswith("Youth Offending Team") for m in members)  # the plural is the class's name
     assert "Kestrel Trust" in members
+
+
+def test_an_and_with_more_of_the_list_after_it_is_inside_a_name(tmp_path: Path) -> None:
+    facts = extract("Westbury Partnership\n\nIn addition to the statutory members other key agencies included in the "
+                    "Partnership are Westbury College, Human Rights and Equalities Westbury, Kestrel Trust and Moor "
+                    "Homes.\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert "Human Rights and Equalities Westbury" in members
+    assert not members & {"Human Rights", "Equalities Westbury"}
