@@ -30,6 +30,7 @@ class Context(Protocol):
     funder: Mention | None  # the last body a sentence named as giving money
     default_funder: Mention | None  # the first commissioner the document names: who gives when no one is named
     stream_context: Ref | None
+    defined: set[str]  # acronyms the document has defined so far
 
     def area_of(self, text: str) -> str | None: ...
 
