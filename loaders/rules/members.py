@@ -78,6 +78,10 @@ def _phrase(text: str, start: int) -> tuple[str, int] | None:
         lead = LEAD.match(text)
     text = TRAIL.sub("", text).strip().rstrip(".,;:")
     text = AFTERWORDS.split(text, maxsplit=1)[0]  # "Northshire Fire Brigade under one roof": the name
+    department = re.search(r"'s ([A-Z][\w&-]*(?: (?:and |& |of |for )?[A-Z][\w&-]*)+)$", text)
+    if department is not None and len(department.group(1).split()) >= 2 and ORG_NOUNS.search(
+            text[:department.start()]) is not None:
+        start, text = start + department.start(1), department.group(1)  # "the Council's Youth Services": the service
     text = text.strip("\"' ")
     if not text or not text[:1].isalnum() or len(text.split()) > 9 or VERBISH.search(text):
         return None
@@ -149,9 +153,12 @@ def _shared_heads(text: str, spans: list[tuple[int, int, str]],
             first, joiner = text[pa:pb], psep.strip(" ,")
             modifier = _unled(first).islower() and joiner in {"", "and", "&"} and not alone(pa, pb) and (
                 not alone(a, b) or SHARED_HEAD.search(text[a:b]) is not None)
-            name_part = joiner in {"and", "&"} and _unled(first)[:1].isupper() and len(_unled(first).split()) <= 2 and not (
-                alone(pa, pb)) and ORG_NOUNS.search(text[a:b]) is not None and not any(x < b and a < y
-                                                                                     for x, y in named)
+            owned = _unled(first).split("'s ")
+            # "Westbury Council's Housing and Safety Services": the department of an organisation
+            own = owned[-1] if len(owned) == 2 and ORG_NOUNS.search(owned[0]) is not None else _unled(first)
+            name_part = joiner in {"and", "&"} and own[:1].isupper() and len(own.split()) <= 2 and not (
+                alone(pb - len(own), pb)) and ORG_NOUNS.search(text[a:b]) is not None and (
+                "'s " in first or not any(x < b and a < y for x, y in named))
             # "A, Human Rights and Equalities Westbury, B": an 'and' with more of the list after it is inside a name
             inside = joiner in {"and", "&"} and sep.strip() == "," and b < len(text.rstrip(" .;")) and (
                 _unled(first)[:1].isupper() and text[a:a + 1].isupper() and not alone(pa, pb) and not alone(a, b))

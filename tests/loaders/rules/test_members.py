@@ -234,3 +234,10 @@ def test_an_and_with_more_of_the_list_after_it_is_inside_a_name(tmp_path: Path) 
     members = {start for start, _ in lines(facts, "MEMBER_OF")}
     assert "Human Rights and Equalities Westbury" in members
     assert not members & {"Human Rights", "Equalities Westbury"}
+
+
+def test_a_department_of_an_organisation_is_the_member(tmp_path: Path) -> None:
+    facts = extract("The Westbury Safety Partnership is made up of Northshire Police, Kestrel Trust and a representative "
+                    "from Westbury City Council's Neighbourhoods and Regeneration Services.\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert members == {"Northshire Police", "Kestrel Trust", "Neighbourhoods and Regeneration Services"}
