@@ -241,3 +241,12 @@ def test_a_department_of_an_organisation_is_the_member(tmp_path: Path) -> None:
                     "from Westbury City Council's Neighbourhoods and Regeneration Services.\n", tmp_path)
     members = {start for start, _ in lines(facts, "MEMBER_OF")}
     assert members == {"Northshire Police", "Kestrel Trust", "Neighbourhoods and Regeneration Services"}
+
+
+def test_there_is_representation_from_sectors_names_the_agencies_among_them(tmp_path: Path) -> None:
+    facts = extract("Westbury Local Strategic Partnership\n\nThe partnership meets quarterly. There is local "
+                    "representation across a range of sectors e.g. education, voluntary, health, police, and business.\n",
+                    tmp_path)
+    members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Local Strategic Partnership"}
+    assert "Health Service" in members
+    assert not {m for m in members if m[:1].islower()}
