@@ -190,7 +190,10 @@ def write_list(ext: DocumentExtractor, items: list[Block], owners: list[Ref], in
         return  # "Priority 1 - ... achieved through activities, such as:": the list is how, not what
     top = 0
     sub = 0
+    headed = any(item.depth == 0 for item in items) and any(item.depth > 0 for item in items)
     for item in items:
+        if headed and item.depth > 0 and not re.match(r"\s*\d", item.marker):
+            continue  # "1. Tackling Crime" over "- Supporting CCTV ...": the bullets are how, the heads are what
         if REFERS_TO_THE_LIST.search(item.body):
             continue  # "The Partnership ... is responsible for delivery against the above priorities"
         if item.depth == 0 or re.match(r"\s*\d", item.marker):

@@ -131,3 +131,11 @@ def test_what_a_consultation_says_should_be_a_priority_is_proposed(tmp_path: Pat
     assert priorities(facts) == {("Safe Eastmoor Partnership", "Tackling knife crime")}
     (rel,) = [r for r in facts.relationships.values() if r.type == "HAS_PRIORITY"]
     assert rel.properties["status"] == "proposed"
+
+
+def test_bullets_under_numbered_priorities_are_how_not_what(tmp_path: Path) -> None:
+    facts = extract("The Westmere Community Safety Partnership has two main priorities:\n\n"
+                    "1. Tackling Crime\n\n    - Supporting CCTV in the town\n    - Targeting hotspots\n\n"
+                    "2. Safer Roads\n\n    - Speed checks\n", tmp_path)
+    assert priorities(facts) == {("Westmere Community Safety Partnership", "Tackling Crime"),
+                                 ("Westmere Community Safety Partnership", "Safer Roads")}
