@@ -125,9 +125,14 @@ def list_owners(ext: DocumentExtractor, intro: Sentence, mentions: list[Mention]
     return [Ref("Body", n) for n in reversed(seen)]
 
 
+# A body's remit, not its priorities: "The purpose of the Board will be to:", and what every body of a kind is for
+# ("The key objectives of LSCBs, as set out in 'Working Together', are:").
+REMIT = re.compile(r"\bpurpose of\b|\b(?:aims|objectives|functions|duties) of (?:all )?(?:[A-Z]{2,}s|[A-Z]\w+ \w+s)\b")
+
+
 def is_priority_intro(text: str) -> bool:
     return bool(rules.PRIORITY_INTRO.search(text)) and not rules.LIST_INTRO_REPORTING.search(text) and not (
-        rules.MEETING_OUTCOMES.search(text))
+        rules.MEETING_OUTCOMES.search(text)) and not (REMIT.search(text) and not PRIORITIES_WORD.search(text))
 
 
 def list_priorities(ext: DocumentExtractor, items: list[Block], intro: Sentence, mentions: list[Mention]) -> bool:

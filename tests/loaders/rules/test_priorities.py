@@ -139,3 +139,11 @@ def test_bullets_under_numbered_priorities_are_how_not_what(tmp_path: Path) -> N
                     "2. Safer Roads\n\n    - Speed checks\n", tmp_path)
     assert priorities(facts) == {("Westmere Community Safety Partnership", "Tackling Crime"),
                                  ("Westmere Community Safety Partnership", "Safer Roads")}
+
+
+def test_a_remit_is_not_a_list_of_priorities(tmp_path: Path) -> None:
+    facts = extract("Westmere Reducing Reoffending Board\n\n"
+                    "The key objectives of YJBs, as set out in national guidance, are:\n\n"
+                    "- Agree a three-year strategy\n- Monitor performance\n\n"
+                    "The purpose of the Board will be to:\n\n- Co-ordinate the work of the districts\n", tmp_path)
+    assert priorities(facts) == set()
