@@ -190,8 +190,12 @@ def titled_paragraphs(ext: DocumentExtractor, blocks: list[Block], intro: Senten
         write_priority(ext, owner, b.start, b.start + len(title), str(pos), intro)
 
 
+# "It is proposed that work now continues on the following key areas:": pieces of work, not priorities.
+WORK_ON = re.compile(r"\bwork (?:\w+ ){0,3}on the following\b", re.I)
+
+
 def write_list(ext: DocumentExtractor, items: list[Block], owners: list[Ref], intro: Sentence) -> None:
-    if not owners or ACTIVITIES_INTRO.search(_after_last_priority_word(intro.text)):
+    if not owners or ACTIVITIES_INTRO.search(_after_last_priority_word(intro.text)) or WORK_ON.search(intro.text):
         return  # "Priority 1 - ... achieved through activities, such as:": the list is how, not what
     top = 0
     sub = 0

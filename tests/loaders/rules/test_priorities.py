@@ -147,3 +147,10 @@ def test_a_remit_is_not_a_list_of_priorities(tmp_path: Path) -> None:
                     "- Agree a three-year strategy\n- Monitor performance\n\n"
                     "The purpose of the Board will be to:\n\n- Co-ordinate the work of the districts\n", tmp_path)
     assert priorities(facts) == set()
+
+
+def test_the_pieces_of_work_that_continue_are_not_priorities(tmp_path: Path) -> None:
+    facts = extract("The Northvale Community Safety Partnership met in June.\n\n"
+                    "It is proposed that work now continues on the following key areas:\n\n"
+                    "- Publishing the joint report\n- Working with the county on a pilot\n", tmp_path)
+    assert priorities(facts) == set()
