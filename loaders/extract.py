@@ -13,7 +13,7 @@ from typing import Any
 from graph.model import Evidence, Facts, Finding
 from loaders import relations, rules
 from loaders.curation import load_curation
-from loaders.mentions import ROLE_WORDS, Mention, find_mentions, find_roles, initials, vocab
+from loaders.mentions import ROLE_WORDS, Mention, find_mentions, find_roles, initials, self_defined_bodies, vocab
 from loaders.money_text import money_records, sentence_money
 from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
@@ -692,7 +692,7 @@ def extract_documents(documents: list[Document], progress: Callable[[str], None]
     for doc in documents:
         raw.documents[doc.id] = doc
         try:
-            DocumentExtractor(doc, raw, known).run()
+            DocumentExtractor(doc, raw, known + [(name, "Body") for name in self_defined_bodies(doc.text)]).run()
         except DocumentError:
             raise
         except Exception as error:  # a structural surprise: name the document and where we were

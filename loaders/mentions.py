@@ -16,6 +16,50 @@ def vocab() -> dict[str, Any]:
     return yaml.safe_load(resources.files("loaders").joinpath("vocab.yaml").read_text(encoding="utf-8"))
 
 
+# Generic names (normalised, singular): the same words name a different body in each place. The brief's list,
+# and the statutory and usual local bodies of UK community safety and safeguarding.
+GENERIC = frozenset({
+    "community safety partnership", "crime and disorder reduction partnership", "joint action group",
+    "board", "partnership", "group", "executive", "forum", "committee", "panel", "team", "unit",
+    "police and crime commissioner", "office of police and crime commissioner", "police and crime panel",
+    "police fire and crime commissioner", "health and wellbeing board", "shadow health and wellbeing board",
+    "local safeguarding children board", "safeguarding children board", "safeguarding children partnership",
+    "local safeguarding adults board", "safeguarding adults board", "safeguarding adult board",
+    "adult safeguarding board", "youth offending service", "youth offending team", "youth offending management board",
+    "local strategic partnership", "local strategic partnership board", "criminal justice board",
+    "drug and alcohol action team", "drugs and alcohol action team", "drug action team", "responsible authorities group",
+    "community safety board", "community safety team", "community safety unit", "community safety partnership board",
+    "children trust", "primary care trust", "clinical commissioning group", "integrated care board",
+    "council", "county council", "city council", "district council", "borough council", "unitary authority",
+    "police", "constabulary", "police authority", "police force", "fire and rescue service", "fire service",
+    "fire and rescue authority", "fire authority", "probation", "probation service", "probation trust",
+    "youth service", "public health", "domestic violence forum", "domestic abuse forum", "safer neighbourhood board",
+    "neighbourhood policing team", "community partnership", "local health board", "health board",
+    "public services board", "community planning partnership", "policing and community safety partnership",
+    "district policing partnership", "overview and scrutiny committee", "scrutiny committee", "local resilience forum",
+    "children and young people board", "safeguarding board", "community safety action group",
+    "community safety delivery group", "anti social behaviour group", "tasking group", "performance group",
+    "strategic assessment group", "community safety executive", "community safety forum", "community safety group",
+})
+
+
+@lru_cache(maxsize=1)
+def generic_acronyms() -> dict[str, str]:
+    """The initials of generic names of two words or more ("CSP" -> "community safety partnership"); initials two
+    generic names share stand for neither."""
+    found: dict[str, set[str]] = {}
+    for name in GENERIC:
+        if len([w for w in name.split() if w not in SMALL_WORDS]) >= 2:
+            found.setdefault(initials(name), set()).add(name)
+    return {letters: next(iter(names)) for letters, names in found.items() if len(names) == 1}
+
+
+def generic_of_acronym(acronym: str) -> str | None:
+    """The generic name an acronym abbreviates ("CSPs" -> "community safety partnership"), or None."""
+    letters = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+    return generic_acronyms().get(letters) if letters.isupper() else None
+
+
 @lru_cache(maxsize=1)
 def national_bodies() -> dict[str, Any]:
     """The gazetteer of UK national bodies and roles (loaders/data/national_bodies.yaml)."""
@@ -150,12 +194,18 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
                 if t == "and" and _ACRONYM.match(prev):
                     break  # "DCLG and Department of Health": two things
                 run.append(j)
-            elif t == "," and prev.rstrip("'s") in area_names and j + 1 < len(tokens) and tokens[j + 1][0] in area_names:
-                run.append(j)  # "Leicester, Leicestershire and Rutland ..."
+            elif t == "," and prev == "Police" and [x[0] for x in tokens[j + 1:j + 4]] == ["Fire", "and", "Crime"]:
+                run.append(j)  # "Police, Fire and Crime Commissioner"
+            elif t == "," and prev.rstrip("'s") in area_names and j + 1 < len(tokens) and tokens[j + 1][0] in area_names \
+                    and all(tokens[x][0].rstrip("'s") in area_names or tokens[x][0] in stop | {",", "and", "&"}
+                            for x in run):
+                run.append(j)  # "Leicester, Leicestershire and Rutland ...", not "Wheatley Homes Westburgh, Westburgh ..."
             else:
                 break
             j += 1
-        found = _names_in_run(text, offset, tokens, run, body_heads, programme_heads, funding_heads, generic, stop)
+        found = [m for piece in _split_at_offices(tokens, run, body_heads)
+                 for m in _names_in_run(text, offset, tokens, piece, body_heads, programme_heads, funding_heads,
+                                        generic, stop)]
         whole = _whole_run_named_by_acronym(text, offset, tokens, run, j, stop, body_heads)
         if whole is not None and not (len(found) == 1 and (found[0].start, found[0].end) == (whole.start, whole.end)):
             found = [whole]  # "Her Majesty's Courts and Tribunals Service (HMCTS)": one name, not two
@@ -233,13 +283,145 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
             name = f"{name} {m.group(2)}"
         mentions = [x for x in mentions if not (x.start < offset + m.end() and offset + start < x.end)]
         mentions.append(Mention("Legislation", name, offset + start, offset + m.end(), head=name.split()[-1]))
-    mentions = _with_gazetteer(text, offset, mentions)
+    mentions = _with_place_after(text, offset, _with_place_before_acronym(text, offset, mentions, area_names))
+    mentions = _with_nhs_bodies(text, offset, _with_gazetteer(text, offset, mentions))
     for named in mentions:
         owned = _PLACE_OWNED.match(named.name)
         if named.label == "Body" and owned is not None and owned.group(1) not in v["body_heads"] and (
                 owned.group(1) not in _OWNING_NOUNS):
             named.name = f"{owned.group(1)} {owned.group(2)}"  # "Bury's Community Safety Partnership": Bury's own
     mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+# "for Suffolk", "at Blackburn with Darwen", "for the Isle of Wight": a place after a generic name.
+_PLACE_WORD = r"[A-Z][a-z'\u2019]+(?:-[A-Za-z]+)*"
+_PLACE_AFTER = re.compile(r"[ \t]+(?:for|of|at|in|covering)[ \t]+(?:the[ \t]+)?(" + _PLACE_WORD
+                          + r"(?:(?:[ \t]+(?:and|&|with|upon|of)[ \t]+|[ \t]+)" + _PLACE_WORD + r"){0,3})(?![\w&'-])")
+_PLACE_BEFORE = re.compile(r"(?<![\w&'-])([A-Z][A-Z&]{1,6}|" + _PLACE_WORD + r"(?:(?:[ \t]+(?:and|&|with|upon)[ \t]+|[ \t]+)"
+                           + _PLACE_WORD + r"){0,3})[ \t]+$")
+
+
+def _generic_name(name: str) -> str | None:
+    """The generic name a mention's words are ("Community Safety Partnerships" -> community safety partnership)."""
+    words = re.sub(r"[^a-z ]+", " ", name.lower().replace("&", " and ")).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    joined = " ".join(words).replace("well being", "wellbeing")
+    return joined if joined in GENERIC and len(words) >= 2 else None
+
+
+def _placeish(words: str) -> bool:
+    """Capitalised words that may be a place: none is a head noun, an office, a title or a generic word."""
+    v = vocab()
+    barred = set(v["body_heads"]) | set(v["generic_words"]) | set(v["programme_heads"]) | set(v["funding_heads"]) | (
+        ROLE_WORDS | TITLE_WORDS | set(v["start_stopwords"]))
+    return not any(w in barred or w.rstrip("s") in barred for w in re.findall(r"[A-Za-z][\w'\u2019-]*", words))
+
+
+def _with_place_after(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """"Police and Crime Commissioner for Suffolk", "CSP for North Yorkshire": a generic name followed by its place
+    is one name, the place's body."""
+    extended: list[Mention] = []
+    for m in mentions:
+        if m.label not in {"Body", "Acronym"} or m.possessive:
+            continue
+        if (generic_of_acronym(m.name) if m.label == "Acronym" else _generic_name(m.name)) is None:
+            continue
+        if re.search(r"[a-z]s$|[A-Z]s$", text[m.start - offset:m.end - offset]):
+            continue  # "the Community Safety Partnerships in Westshire": the class in a place
+        after = _PLACE_AFTER.match(text, m.end - offset)
+        if after is None or not _placeish(after.group(1)):
+            continue
+        end = offset + after.end()
+        if any(x is not m and x.start < end and m.end <= x.start and x.label not in {"Acronym"} for x in mentions):
+            continue  # "the Partnership for the Safer Northshire Board": a name follows, not a place
+        m.name = re.sub(r"\s+", " ", text[m.start - offset:end - offset])
+        if m.label == "Acronym":
+            m.label, m.head = "Body", (generic_of_acronym(m.name.split()[0]) or "").split()[-1].capitalize()
+        m.end = end
+        extended.append(m)
+    return [x for x in mentions if not any(y is not x and y.start <= x.start and x.end <= y.end for y in extended)]
+
+
+_LEVEL_WORDS = {"County", "District", "Borough", "City", "Metropolitan", "Local", "National", "Regional", "Area", "and",
+                "&", "with", "upon", "Unitary", "Town", "Parish", "Force", "Sub-Regional", "Countywide"}
+
+
+def _with_place_before_acronym(text: str, offset: int, mentions: list[Mention],
+                               area_names: frozenset[str]) -> list[Mention]:
+    """"Craven CSP", "Hambleton and Richmondshire CSP", "B&NES CSP": a place before a generic name's acronym is
+    one name."""
+    for m in mentions:
+        if m.label != "Acronym" or generic_of_acronym(m.name) is None:
+            continue
+        before = _PLACE_BEFORE.search(text, 0, m.start - offset)
+        if before is None or not _placeish(before.group(1)) or all(
+                w in _LEVEL_WORDS for w in before.group(1).split()):
+            continue  # "the County and District LSPs": levels, not a place
+        opening = not text[:before.start(1)].strip() or re.search(r"(?:[.!?:;\u2022\u00b7*\u2013-]|^\s*o)\s*$",
+                                                                  text[:before.start(1)])
+        if opening and before.group(1).split()[0] not in area_names:
+            continue  # "Attend CDRP meetings": a capital that opens a sentence is no sign of a place
+        start = offset + before.start(1)
+        if any(x is not m and x.end > start and x.start < m.start for x in mentions):
+            continue
+        m.label, m.head = "Body", (generic_of_acronym(m.name) or "").split()[-1].capitalize()
+        m.name = re.sub(r"\s+", " ", text[start - offset:m.end - offset])
+        m.start = start
+    return mentions
+
+
+# "Safer Westshire, which is a county-wide partnership board", "Justice Now (JN) is a charity": a name with no head
+# noun that the text itself says is a body.
+_SELF_DEFINED = re.compile(
+    r"(?<![\w'\u2019&-])((?:[A-Z][\w'\u2019-]*|[a-z]+[A-Z][\w'\u2019-]*)(?:[ \t]+(?:of|and|&|for)?[ \t]*[A-Z][\w'\u2019-]*){1,3})"
+    r"(?:[ \t]+\(([A-Z][A-Za-z&]{1,8})\))?(?:,[ \t]*which[ \t]+|[ \t]+)(?:is|was)[ \t]+(?:a|an|the)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,4}?(?:partnership|board|group|charity|organisation|organization|forum|body|committee|"
+    r"network|alliance|panel)\b(?![ \t]+(?:priority|priorities|plan|approach|strategy|arrangements?|meeting)\b)")
+
+
+def self_defined_bodies(text: str) -> list[str]:
+    """Names without a head noun that a document says are bodies ("Safer Westshire, which is a partnership board"),
+    so that the document's other sentences find them too."""
+    v = vocab()
+    heads = set(v["body_heads"]) | set(v["programme_heads"]) | set(v["funding_heads"])
+    barred = heads | set(v["start_stopwords"]) | TITLE_WORDS | ROLE_WORDS | MONTHS
+    out: list[str] = []
+    for match in _SELF_DEFINED.finditer(text):
+        name = re.sub(r"\s+", " ", match.group(1))
+        words = [w for w in name.split() if w not in SMALL_WORDS | {"&"}]
+        if len(words) < 2 or words[0] in barred or any(_strip_possessive(w)[0] in heads or w.rstrip("s") in heads
+                                                       for w in words):
+            continue
+        if name in v["areas"] or all(w in v["areas"] for w in words):
+            continue  # "Westshire and Eastshire is the area of one partnership": places
+        if name not in out:
+            out.append(name)
+    return out
+
+
+# "NHS Grampian", "NHS Greater Glasgow and Clyde", "NHS Greater Manchester (Eastbury)": the NHS body of a place.
+_NHS = re.compile(r"(?<![\w-])NHS[ \t]+(?:(?:Greater|North|South|East|West|Mid|Central|Upper|Lower)[ \t]+)?"
+                  r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?:[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+)?(?:[ \t]+\([A-Z][a-z]+\))?(?![\w-])")
+
+
+def _with_nhs_bodies(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """The NHS board or trust of a place, named by "NHS" and the place alone (no head noun)."""
+    for match in _NHS.finditer(text):
+        name = re.sub(r"\s+", " ", match.group())
+        words = name.split()[1:]
+        if not _placeish(" ".join(w.strip("()") for w in words)) or words[-1] in {"Health", "Care", "Digital"} or (
+                re.match(r"[ \t]+[A-Z][a-z]", text[match.end():])):
+            continue  # "NHS Trust", "NHS Health Check": a head noun, a plain word or more of a name follows
+        s, e = offset + match.start(), offset + match.end()
+        overlapping = [m for m in mentions if m.start < e and s < m.end]
+        if any(m.label != "Acronym" for m in overlapping):
+            continue
+        mentions = [m for m in mentions if m not in overlapping]
+        mentions.append(Mention("Body", name, s, e, head="NHS"))
     return mentions
 
 
@@ -253,15 +435,75 @@ _LEGISLATION = re.compile(r"((?:[A-Z][A-Za-z']+)(?:\s+(?:and|of|the|for|on|in|&|
                           r"\s+(?:Act|Regulations|Bill))\b(?:\s+(?:in\s+)?((?:19|20)\d{2}))?")
 
 
+# Ranks and forms of address that start a person's name inside a run of capitals ("Superintendent Jo Bloggs of ...").
+RANKS = {"Superintendent", "Inspector", "Sergeant", "Constable", "Councillor", "Cllr", "Coun", "Mr", "Mrs", "Ms",
+         "Miss", "Dr", "Commander", "Professor", "Sir", "Dame", "Lord", "Lady", "Baroness"}
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+
+
+def _split_at_offices(tokens: list[tuple[str, int, int]], run: list[int], body_heads: dict[str, str]) -> list[list[int]]:
+    """A run of capitals is cut where an office or a person starts inside it: "Westshire Council Strategic Director
+    and Jo Bloggs of Westshire Police" -> "Westshire Council" and "Westshire Police"; "Chief Executive of the
+    Council and Chair of the Safer Westshire Partnership" -> the office's own rules then take each part; page
+    furniture ("Collated Evidence Page 4 Scrutiny Committee") is cut off before the name that follows it."""
+    for x in range(len(run) - 2, -1, -1):
+        if tokens[run[x]][0] in {"Page", "Item"} and tokens[run[x + 1]][0].isdigit():
+            run = run[x + 2:]
+            break
+    pieces: list[list[int]] = []
+    current: list[int] = []
+    x = 0
+    while x < len(run):
+        word = tokens[run[x]][0]
+        if word in RANKS and x + 1 < len(run):
+            # "Superintendent Jo Bloggs of Westshire Police", "Cllr Jo Bloggs Westshire Council": a person, then the
+            # body after "of" when it follows the name at once, else after the first name and surname
+            if current:
+                pieces.append(current)
+            current = []
+            office_of = next((y for y in range(x + 1, min(len(run), x + 4)) if tokens[run[y]][0] in {"of", "for"}),
+                             None)
+            x = office_of + 1 if office_of is not None else x + 3
+            while x < len(run) and tokens[run[x]][0] in {"the", "and", "&"}:
+                x += 1
+            continue
+        if word in ROLE_WORDS and word not in body_heads and current and x + 1 < len(run):
+            before = [tokens[p][0] for p in current]
+            # after a whole name (a head noun, with at most two modifiers before the office) or after "and"
+            lead = next((y for y in range(len(before) - 1, -1, -1) if before[y].rstrip("s") in body_heads
+                         or before[y] == "and"), None)
+            if lead is not None and len(before) - 1 - lead <= 2 and all(
+                    w[:1].isupper() for w in before[lead + 1:]):
+                keep = current[:lead + 1] if before[lead] != "and" else current[:lead]
+                if keep:
+                    pieces.append(keep)
+                if not any(tokens[run[y]][0] in {"of", "for"} for y in range(x + 1, len(run))):
+                    return pieces  # "Westshire Police Chief Constable": what follows the office is no body
+                current = [run[x]]  # the office's own rule reads "Chair of the ..."
+                x += 1
+                continue
+        current.append(run[x])
+        x += 1
+    if current:
+        pieces.append(current)
+    return pieces
+
+
 def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], run: list[int],
                   body_heads: dict[str, str], programme_heads: set[str], funding_heads: set[str],
                   generic: set[str], stop: set[str]) -> list[Mention]:
     # Drop leading stop words ("The", "This", "Chaired", ...).
     k = 0
-    while k < len(run) and (tokens[run[k]][0] in stop or tokens[run[k]][0][:1].isdigit()):
-        k += 1
-    lead_stop = [tokens[run[x]][0] for x in range(k)]
+    while k < len(run) and (tokens[run[k]][0] in stop or tokens[run[k]][0][:1].isdigit() or (
+            tokens[run[k]][0] in MONTHS and k + 1 < len(run))):
+        k += 1  # "April 2015 Police and Crime Commissioner": a date opening a run is no part of a name
+    lead_stop = [tokens[run[x]][0] for x in range(k) if tokens[run[x]][0] not in MONTHS]
     run = run[k:]
+    if len(run) >= 3 and re.fullmatch(r"[A-Z][a-z]+ing", tokens[run[0]][0]) and _generic_name(
+            text[tokens[run[1]][1]:tokens[run[-1]][2]]) is not None and _generic_name(
+            text[tokens[run[0]][1]:tokens[run[-1]][2]]) is None:
+        run = run[1:]  # "Merging Community Safety Partnerships": a verb before a generic name
     led_by_title = bool(run) and tokens[run[0]][0] in TITLE_WORDS and not _SCRUTINY_NAME.match(text, tokens[run[0]][1])
     if run and (tokens[run[0]][0] in ROLE_WORDS or led_by_title
                 or tokens[run[0]][0].lower().replace("-", "") in RELATION_NOUNS):
