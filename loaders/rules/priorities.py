@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from loaders import relations, rules
 from loaders.mentions import Mention, vocab
+from loaders.places import force_area_of
 from loaders.raw import Ref
 from loaders.rules.registry import rule
 from loaders.structure import Block, Sentence
@@ -65,7 +66,11 @@ def intro_owner(ext: DocumentExtractor, intro: Sentence, mentions: list[Mention]
         return Ref("Area", area)
     if re.search(r"\b(?:whole sub-region|across the sub-region|across the Force Area)\b", text, re.I) and not [
             m for m in mentions if m.label == "Body"]:
-        return Ref("Area", "Leicester, Leicestershire and Rutland")
+        # "priorities across the sub-region": the force area the document's own area lies in, when it has one
+        force = force_area_of(ext.places.area) if ext.places.area else ""
+        if force and vocab()["areas"].get(force, {}).get("level") == "force-area":
+            return Ref("Area", force)
+        return None
     if SEVERAL_OWNERS.search(text):
         return None
     named = [m for m in mentions if m.label in {"Body", "Acronym"}]

@@ -154,3 +154,21 @@ def test_the_pieces_of_work_that_continue_are_not_priorities(tmp_path: Path) -> 
                     "It is proposed that work now continues on the following key areas:\n\n"
                     "- Publishing the joint report\n- Working with the county on a pilot\n", tmp_path)
     assert priorities(facts) == set()
+
+
+def area_priorities(facts: Facts) -> set[tuple[str, str]]:
+    return {(facts.nodes[r.start].name, str(facts.nodes[r.end].properties["text"]))
+            for r in facts.relationships.values() if r.type == "HAS_PRIORITY" and r.start.startswith("area")}
+
+
+def test_priorities_across_the_sub_region_belong_to_the_force_area_of_the_document_s_place(tmp_path: Path) -> None:
+    facts = extract("Charnwood Borough Council Annual Report\n\nPartners have chosen these priorities across the "
+                    "whole sub-region:\n\n- Reducing burglary\n\n- Tackling hate crime\n", tmp_path)
+    assert area_priorities(facts) == {("Leicester, Leicestershire and Rutland", "Reducing burglary"),
+                                      ("Leicester, Leicestershire and Rutland", "Tackling hate crime")}
+
+
+def test_priorities_across_the_sub_region_of_a_place_with_no_known_force_area_go_to_no_area(tmp_path: Path) -> None:
+    facts = extract("Westmere Borough Council Annual Report\n\nPartners have chosen these priorities across the "
+                    "whole sub-region:\n\n- Reducing burglary\n\n- Tackling hate crime\n", tmp_path)
+    assert not {name for name, _text in area_priorities(facts)} & {"Leicester, Leicestershire and Rutland"}
