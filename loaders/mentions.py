@@ -288,7 +288,7 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
     for named in mentions:
         owned = _PLACE_OWNED.match(named.name)
         if named.label == "Body" and owned is not None and owned.group(1) not in v["body_heads"] and (
-                owned.group(1) not in _OWNING_NOUNS):
+                owned.group(1) not in OWNING_NOUNS):
             named.name = f"{owned.group(1)} {owned.group(2)}"  # "Bury's Community Safety Partnership": Bury's own
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -426,7 +426,7 @@ def _with_nhs_bodies(text: str, offset: int, mentions: list[Mention]) -> list[Me
 
 
 # Possessives that are part of a name ("Children's Trust", "Women's Aid"), not a place owning a body.
-_OWNING_NOUNS = {"Children", "People", "Women", "Men", "Citizens", "Victims", "Peoples", "Lady", "Ladies", "Witness",
+OWNING_NOUNS = {"Children", "People", "Women", "Men", "Citizens", "Victims", "Peoples", "Lady", "Ladies", "Witness",
                  "Commissioner", "Mayor", "Council", "County", "City", "Government", "Parents", "Carers", "Nation"}
 _PLACE_OWNED = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?)'s (.+)$")
 

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.mentions import GENERIC, generic_acronyms, vocab
+from loaders.mentions import GENERIC, OWNING_NOUNS, generic_acronyms, vocab
 from loaders.read import Document
 
 # Words a place name never starts with: a prefix that starts with one is not a place ("Local", "Joint").
@@ -65,6 +65,9 @@ _GENERIC_HEADS = (r"(?:Community Safety Partnership|Police(?:,)? (?:Fire )?(?:an
                   r"Crime and Disorder Reduction Partnership|(?:CSP|PCC|CDRP|LSCB|SAB|LSP|YOT|YOS|CCG)s?)")
 PLACE_AFTER = re.compile(_GENERIC_HEADS + r" (?:for|at|covering) (?:the )?(" + _WORD
                          + r"(?:(?: and | & | upon | with | )" + _WORD + r"){0,3})")
+# "Eastbury's Safe Town Partnership", "Eastbury’s Community Safety Board": a place owning its body.
+PLACE_OWNING = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?)['\u2019]s (?:[A-Z][\w-]+ ){0,4}"
+                          r"(?:Partnership|Board|Council|Group|Forum|Team|Service|Trust|Executive|Panel|Committee)\b")
 PLACE_BEFORE_ACRONYM = re.compile(r"\b" + _PLACE + r" (?:CSP|PCC|CDRP|LSCB|SAB|LSP|YOT|YOS|CCG)s?\b")
 _OPENING = re.compile(r"(?:\A|[\n.!?:;\u2022\u00b7*\u2013-])[ \t]*(?:o[ \t]+)?$")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])|\n\s*\n")
@@ -390,6 +393,9 @@ def document_places(doc: Document, area: str | None = None) -> DocumentPlaces:
             places.local.setdefault(key, place)
         if key and re.search(r"(?:Police|Constabulary|Crime Commissioner)$", match.group(0)):
             places.forces.add(gazetteer().get(key) or places.local.get(key) or place)
+    for match in PLACE_OWNING.finditer(doc.text):
+        if match.group(1) not in OWNING_NOUNS and match.group(1).lower() not in NOT_IN_PLACE:
+            _add_local(places, [match.group(1)])
     for match in PLACE_AFTER.finditer(doc.text):
         words = []
         for word in match.group(1).split():  # "for Suffolk, Tim Passmore": the place starts the run

@@ -110,3 +110,13 @@ def test_a_generic_name_with_its_place_after_it_is_that_places_body(tmp_path: Pa
     assert (eastmoor.place, eastmoor.core) == ("Eastmoor", "community safety partnership")
     # the class in a place is not one body
     assert not places.identity("Community Safety Partnerships in Westshire", None).placed_by_name
+
+
+def test_a_place_owning_its_body_is_a_place_and_its_area(tmp_path: Path) -> None:
+    text = ("Fenbury\u2019s Safe Town Partnership is seeking views.\n\nThe partnership is made up of the City Council, "
+            "Westshire Constabulary and the Children's Services Board.\n")
+    places = places_of(tmp_path, text)
+    assert places.local["fenbury"] == "Fenbury"
+    assert "children" not in places.local  # "Children's Services Board": a name's own possessive
+    assert places.area == "Fenbury"
+    assert places.identity("City Council", at(text, "City Council")).place == "Fenbury"
