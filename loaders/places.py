@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.mentions import GENERIC, OWNING_NOUNS, generic_acronyms, vocab
+from loaders.mentions import GENERIC, OWNING_NOUNS, RANKS, ROLE_WORDS, TITLE_WORDS, generic_acronyms, vocab
 from loaders.read import Document
 
 # Words a place name never starts with: a prefix that starts with one is not a place ("Local", "Joint").
@@ -49,7 +49,8 @@ NOT_IN_PLACE = NOT_PLACE | {"chief", "executive", "officer", "director", "leader
                             "english", "communities", "stronger", "streets", "roads", "future", "town", "parish",
                             "rural", "urban", "as", "deputy", "former", "elected", "january", "february", "march",
                             "april", "may", "june", "july", "august", "september", "october", "november",
-                            "december", "dear", "thank", "thanks"} | {
+                            "december", "dear", "thank", "thanks", "voluntary", "sector", "education", "housing",
+                            "health", "faith", "business", "third"} | {
                                 w.lower() for w in vocab()["generic_words"]}
 HAVING = re.compile(r"^(?:in\s+)?(?P<place>[A-Z][\w&' ,-]{1,60}?)(?:\s+(?:together|also|itself|each))?\s+"
                     r"(?:has|have|had|operates?|operated|runs?|hosts?|maintains?)\b")
@@ -415,9 +416,37 @@ def document_places(doc: Document, area: str | None = None) -> DocumentPlaces:
         if words and words[0] == match.group(1).split()[0] and opening is not None:
             continue  # "Now LSPs ...", "Attend CDRP meetings": a capital opening a sentence is no sign of a place
         _add_local(places, words)
+    known = [*gazetteer(), *places.local]
+    for word in _naming_words(doc.text):
+        if not any(re.match(re.escape(normalise(word)) + r" (?:and|upon|with|on) ", k) for k in known):
+            # not "Hinckley" of "Hinckley and Bosworth"
+            _add_local(places, [word])
     places.area = area or _inferred_area(places)
     _sections(places)
     return places
+
+
+_NAME_HEADS = r"(?:Partnership|Board|Council|Group|Forum|Team|Service|Trust|Executive|Panel|Committee|Unit|Network)"
+_LED_NAME = re.compile(r"(?<![\w'\u2019&-])([A-Z][a-z]{3,})((?:[ \t]+(?:[A-Z][\w'\u2019-]*|and|&|of|for)){0,5}?[ \t]+"
+                       + _NAME_HEADS + r")\b")
+
+
+def _naming_words(text: str) -> list[str]:
+    """Words that open two or more different names of bodies in a document and are never written in lower case
+    there ("Birmingham Education Partnership", "Birmingham Youth Board"): the document's places, even when no council
+    or force of theirs is named. A topic word ("Domestic Abuse Forum") is written in lower case somewhere."""
+    barred = NOT_IN_PLACE | {w.lower() for w in [*vocab()["body_heads"], *RANKS, *ROLE_WORDS, *TITLE_WORDS]}
+    rests: dict[str, set[str]] = {}
+    for match in _LED_NAME.finditer(text):
+        rests.setdefault(match.group(1), set()).add(match.group(2).split()[0])
+    out = []
+    for word, following in sorted(rests.items()):
+        if len(following) < 2 or word.lower() in barred or normalise(word) in gazetteer():
+            continue
+        if re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) or word in OWNING_NOUNS:
+            continue
+        out.append(word)
+    return out
 
 
 def _add_local(places: DocumentPlaces, words: list[str]) -> None:

@@ -120,3 +120,15 @@ def test_a_place_owning_its_body_is_a_place_and_its_area(tmp_path: Path) -> None
     assert "children" not in places.local  # "Children's Services Board": a name's own possessive
     assert places.area == "Fenbury"
     assert places.identity("City Council", at(text, "City Council")).place == "Fenbury"
+
+
+def test_a_word_that_opens_several_names_and_is_never_lower_case_is_a_place(tmp_path: Path) -> None:
+    text = ("Our plan - Fenbury Community Safety\n\nThe Fenbury Education Partnership and the Fenbury Youth Board "
+            "work with the Domestic Abuse Forum and the Domestic Violence Group on domestic abuse. The Hallam and "
+            "Dale Community Safety Partnership and the Hallam Youth Board met.\n")
+    places = places_of(tmp_path, text)
+    assert places.local.get("fenbury") == "Fenbury"
+    assert "domestic" not in places.local  # a topic word is written in lower case somewhere
+    assert "hallam" not in places.local  # the first word of "Hallam and Dale"
+    assert places.area == "Fenbury"
+    assert places.identity("Community Safety Partnership", at(text, "Community Safety")).place == "Fenbury"
