@@ -354,8 +354,9 @@ def _with_place_before_acronym(text: str, offset: int, mentions: list[Mention],
                                area_names: frozenset[str]) -> list[Mention]:
     """"Craven CSP", "Hambleton and Richmondshire CSP", "B&NES CSP": a place before a generic name's acronym is
     one name."""
+    dropped: list[Mention] = []
     for m in mentions:
-        if m.label != "Acronym" or generic_of_acronym(m.name) is None:
+        if m.label != "Acronym" or generic_of_acronym(m.name) is None or any(m is d for d in dropped):
             continue
         before = _PLACE_BEFORE.search(text, 0, m.start - offset)
         if before is None or not _placeish(before.group(1)) or all(
@@ -366,12 +367,14 @@ def _with_place_before_acronym(text: str, offset: int, mentions: list[Mention],
         if opening and before.group(1).split()[0] not in area_names:
             continue  # "Attend CDRP meetings": a capital that opens a sentence is no sign of a place
         start = offset + before.start(1)
-        if any(x is not m and x.end > start and x.start < m.start for x in mentions):
+        inside = [x for x in mentions if x is not m and x.end > start and x.start < m.start]
+        if any(x.label != "Acronym" for x in inside):
             continue
+        dropped.extend(inside)  # "B&NES CSP": the place's own acronym is part of the name
         m.label, m.head = "Body", (generic_of_acronym(m.name) or "").split()[-1].capitalize()
         m.name = re.sub(r"\s+", " ", text[start - offset:m.end - offset])
         m.start = start
-    return mentions
+    return [x for x in mentions if not any(x is d for d in dropped)]
 
 
 # "Safer Westshire, which is a county-wide partnership board", "Justice Now (JN) is a charity": a name with no head

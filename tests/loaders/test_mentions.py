@@ -75,6 +75,8 @@ def test_a_place_before_a_generic_acronym_is_one_name() -> None:
     found = names("The merger of Eastmoor CSP and Fenby and Dale CSP was agreed.")
     assert ("Body", "Eastmoor CSP") in found
     assert ("Body", "Fenby and Dale CSP") in found
+    assert bodies("The governance of the W&ES CSP is set out.") == ["W&ES CSP"]  # a place's own acronym
+    assert not bodies("The CSP and LSP met.")
     # opening a sentence, only a known place
     assert [m.name for m in find_mentions("Eastmoor CSP met.", 0, frozenset({"Eastmoor"}))] == ["Eastmoor CSP"]
     # a capital that opens a sentence or a bullet, or a level word, is no place
