@@ -194,6 +194,10 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
                 if t == "and" and _ACRONYM.match(prev):
                     break  # "DCLG and Department of Health": two things
                 run.append(j)
+            elif t == "with" and run == [i] and j + 1 < len(tokens) and tokens[j + 1][0][:1].isupper() and (
+                    prev not in stop | TITLE_WORDS | ROLE_WORDS | set(body_heads)) and re.search(
+                    r"[a-z,][ \t]+$", text[:tokens[i][1]]):
+                run.append(j)  # "by Blackburn with Darwen Council": a place named "X with Y"
             elif t == "," and prev == "Police" and [x[0] for x in tokens[j + 1:j + 4]] == ["Fire", "and", "Crime"]:
                 run.append(j)  # "Police, Fire and Crime Commissioner"
             elif t == "," and prev.rstrip("'s") in area_names and j + 1 < len(tokens) and tokens[j + 1][0] in area_names \

@@ -140,3 +140,9 @@ def test_more_head_nouns_and_the_police_fire_and_crime_commissioner() -> None:
     assert bodies("The Westshire Police, Fire and Crime Commissioner funds it.") == [
         "Westshire Police, Fire and Crime Commissioner"]
     assert bodies("Skills Development Scotland funds it.") == ["Skills Development Scotland"]
+
+
+def test_a_place_named_x_with_y_is_one_name() -> None:
+    assert bodies("The check was conducted by Fenby with Dale Council, which helped.") == ["Fenby with Dale Council"]
+    assert bodies("Together with Westshire County Council we met.") == ["Westshire County Council"]
+    assert bodies("We work with Westshire Council.") == ["Westshire Council"]
