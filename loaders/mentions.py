@@ -136,6 +136,9 @@ TITLE_WORDS = {"Membership", "Members", "Minutes", "Meeting", "Agenda", "Review"
                "Responsibilities", "Terms", "Update", "Introduction", "Structure", "Purpose", "Priorities", "Work",
                "Annual", "Evaluation", "Governance", "Funding", "Overview", "Summary", "Appendix", "Constitution",
                "Launch", "Business", "Chair", "Chairman", "Vice-Chair", "Meetings", "Reports", "Plan"}
+# Words of an activity that title a section when "of" follows ("Scrutiny of Crime and Disorder Partnerships"), and
+# name a body otherwise ("Scrutiny and Audit Committee").
+ACTIVITY_WORDS = {"Scrutiny", "Inspection", "Audit", "Consultation", "Assessment", "Commissioning", "Monitoring"}
 # "Overview and Scrutiny Board/Committee/Panel": a council's scrutiny body, not a title ("Overview of the Board").
 _SCRUTINY_NAME = re.compile(r"Overview\s+(?:and|&)\s+Scrutiny\b")
 # Nouns of a relation, not of a name: "a Sub-Body of the Safer Northshire Board" names only the board.
@@ -511,7 +514,9 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
             text[tokens[run[1]][1]:tokens[run[-1]][2]]) is not None and _generic_name(
             text[tokens[run[0]][1]:tokens[run[-1]][2]]) is None:
         run = run[1:]  # "Merging Community Safety Partnerships": a verb before a generic name
-    led_by_title = bool(run) and tokens[run[0]][0] in TITLE_WORDS and not _SCRUTINY_NAME.match(text, tokens[run[0]][1])
+    led_by_title = bool(run) and (tokens[run[0]][0] in TITLE_WORDS or (
+        tokens[run[0]][0] in ACTIVITY_WORDS and len(run) > 1 and tokens[run[1]][0] in {"of", "for"})) and (
+        not _SCRUTINY_NAME.match(text, tokens[run[0]][1]))
     if run and (tokens[run[0]][0] in ROLE_WORDS or led_by_title
                 or tokens[run[0]][0].lower().replace("-", "") in RELATION_NOUNS):
         # "Director of Children's Services for Leicester City Council": the body follows the office.

@@ -146,3 +146,8 @@ def test_a_place_named_x_with_y_is_one_name() -> None:
     assert bodies("The check was conducted by Fenby with Dale Council, which helped.") == ["Fenby with Dale Council"]
     assert bodies("Together with Westshire County Council we met.") == ["Westshire County Council"]
     assert bodies("We work with Westshire Council.") == ["Westshire Council"]
+
+
+def test_an_activity_of_a_body_titles_a_section_and_names_a_body_otherwise() -> None:
+    assert bodies("Scrutiny of Crime and Disorder Partnerships was agreed.") == ["Crime and Disorder Partnership"]
+    assert bodies("The Scrutiny and Audit Committee met.") == ["Scrutiny and Audit Committee"]
