@@ -99,6 +99,8 @@ def singular(core: str) -> str:
     return re.sub(r"\bchildren s\b", "children", text)
 
 
+# A partnership's own group on a topic, named by the topic and a lower-case kind ("road safety theme group").
+_THEME_GROUP = re.compile(r"(?:[a-z]+ ){1,4}(?:theme|thematic) (?:group|sub group|subgroup)")
 # Spellings of one generic name.
 SYNONYMS = {"safeguarding adult board": "safeguarding adults board", "adult safeguarding board": "safeguarding adults board",
             "local safeguarding adults board": "safeguarding adults board",
@@ -123,6 +125,8 @@ def generic_core(core: str, after_place: bool = False, acronym: bool = False) ->
             option = SYNONYMS.get(option, option)
             if option in GENERIC:
                 return option
+            if _THEME_GROUP.fullmatch(option):
+                return option  # "road safety theme group": the theme group every partnership has on its topic
             if (after_place or acronym) and option.isalpha() and option.upper() in generic_acronyms():
                 return generic_acronyms()[option.upper()]  # "Craven CSP", "CSP for North Yorkshire"
     return None

@@ -132,3 +132,9 @@ def test_a_word_that_opens_several_names_and_is_never_lower_case_is_a_place(tmp_
     assert "hallam" not in places.local  # the first word of "Hallam and Dale"
     assert places.area == "Fenbury"
     assert places.identity("Community Safety Partnership", at(text, "Community Safety")).place == "Fenbury"
+
+
+def test_a_theme_group_is_its_places_own(tmp_path: Path) -> None:
+    text = "Fenbury Community Safety\n\nFenbury Borough Council leads.\n\nThe Road Safety theme group meets monthly.\n"
+    ident = places_of(tmp_path, text).identity("Road Safety theme group", at(text, "Road Safety"))
+    assert (ident.place, ident.core, ident.generic) == ("Fenbury", "road safety theme group", True)
