@@ -316,7 +316,7 @@ def _generic_name(name: str) -> str | None:
         words = words[1:]
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]
-    joined = " ".join(words).replace("well being", "wellbeing")
+    joined = " ".join(words).replace("well being", "wellbeing").replace(" of the ", " of ")
     return joined if joined in GENERIC and len(words) >= 2 else None
 
 
@@ -550,6 +550,9 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         nxt = tokens[run[idx + 1]][0] if idx + 1 < len(run) else None
         if word in MODIFIER_HEADS and nxt in {"and", "&"}:
             continue  # "Police and Crime Commissioner", "Police & Crime plan"
+        if word == "Office" and nxt == "of" and any(_strip_possessive(tokens[p][0])[0] in body_heads
+                                                    for p in run[idx + 2:]):
+            continue  # "Office of the Police and Crime Commissioner": the office of a body is one name
         if label in {"Programme", "FundingStream"} and nxt in {"and", "&"} and any(
                 _strip_possessive(tokens[p][0])[0] in body_heads for p in run[idx + 2:idx + 4]):
             continue  # "Domestic Abuse Strategy and Delivery Board": the strategy names the board

@@ -117,6 +117,7 @@ def generic_core(core: str, after_place: bool = False, acronym: bool = False) ->
     """The generic name a core stands for ("the Joint Action Groups" -> "joint action group"), or None. After a
     place, a level word is part of the place ("Blaby District Community Safety Partnership"), and so is the acronym
     of a generic name (`acronym` too: "CSP for North Yorkshire"); alone, an acronym is left to the acronym rules."""
+    core = core.replace(" of the ", " of ")  # "office of the police and crime commissioner"
     for candidate in (core, singular(core)):
         options = [candidate]
         if after_place:

@@ -151,3 +151,11 @@ def test_a_place_named_x_with_y_is_one_name() -> None:
 def test_an_activity_of_a_body_titles_a_section_and_names_a_body_otherwise() -> None:
     assert bodies("Scrutiny of Crime and Disorder Partnerships was agreed.") == ["Crime and Disorder Partnership"]
     assert bodies("The Scrutiny and Audit Committee met.") == ["Scrutiny and Audit Committee"]
+
+
+def test_the_office_of_a_body_is_one_name() -> None:
+    assert bodies("Members include the Office of the Police and Crime Commissioner and the Council.") == [
+        "Office of the Police and Crime Commissioner"]
+    assert bodies("The Office of the Police and Crime Commissioner for Fenshire chairs it.") == [
+        "Office of the Police and Crime Commissioner for Fenshire"]
+    assert bodies("The Office of Fair Trading and the Home Office met.") == ["Home Office"]

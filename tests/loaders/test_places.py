@@ -138,3 +138,8 @@ def test_a_theme_group_is_its_places_own(tmp_path: Path) -> None:
     text = "Fenbury Community Safety\n\nFenbury Borough Council leads.\n\nThe Road Safety theme group meets monthly.\n"
     ident = places_of(tmp_path, text).identity("Road Safety theme group", at(text, "Road Safety"))
     assert (ident.place, ident.core, ident.generic) == ("Fenbury", "road safety theme group", True)
+
+
+def test_the_office_of_a_generic_body_is_generic_whatever_the_article() -> None:
+    assert generic_core(normalise("Office of the Police and Crime Commissioner")) == (
+        "office of police and crime commissioner")
