@@ -354,7 +354,10 @@ class Table:
             for m in find_mentions(cell.text, cell.start, self.ext.areas):
                 if m.label in {"Body", "Acronym"}:
                     self.ext.raw.rel("ALLOCATED_BY", ref, self.ext.ref_of(m), ev)
-                    break
+                    return
+            council = _local_council(self.ext, allocator) if re.search(r"\bCouncil\b", cell.text) else None
+            if council is not None:
+                self.ext.raw.rel("ALLOCATED_BY", ref, council, ev)
 
     def _node(self, row_number: int, col: Column) -> str | None:
         return self.ids.get((row_number, col.index if self.per_cell else None))
@@ -485,6 +488,21 @@ def _stream_and_allocator(ext: DocumentExtractor, heading: str,
     return stream, allocator
 
 
+def _local_council(ext: DocumentExtractor, body: Ref | None) -> Ref | None:
+    """"Council revenue funding" in the budget of the Safer Northshire Partnership: the one council of the place
+    the body's name carries that this document names (Northshire County Council)."""
+    from loaders.raw import Ref
+
+    if body is None:
+        return None
+    found = []
+    for name in sorted(ext.body_names):
+        council = re.fullmatch(r"(?P<place>[A-Z][\w&' -]+?) (?:County |City |District |Borough )?Council", name)
+        if council is not None and re.search(r"(?<!\w)" + re.escape(council.group("place")) + r"(?!\w)", body.name):
+            found.append(name)
+    return Ref("Body", found[0]) if len(found) == 1 else None
+
+
 def _finding(ext: DocumentExtractor, cells: list[Cell], rule: str, message: str) -> None:
     start = next(c.start for c in cells if c.text)
     end = max(c.end for c in cells)
@@ -514,7 +532,13 @@ def _targets(ext: DocumentExtractor, ref: Ref, row: Row, ev: Any, recipients_are
             ext.raw.node(Ref("Area", area), ev)
     label_cell = row.cells[0] if row.cells[0].text else row.cells[1]
     for m in find_mentions(label_cell.text, label_cell.start, ext.areas):
-        if m.label == "Programme":
+        if m.label == "FundingStream":
+            # "Victim Support Grant": a grant named after the organisation it goes to
+            stem = re.sub(r"\s+(?:Grant|Contribution)$", "", m.name)
+            named = [b for b in find_mentions(stem, m.start, ext.areas) if b.label == "Body" and b.name == stem]
+            if stem != m.name and named:
+                ext.raw.rel("ALLOCATED_TO", ref, ext.register(named[0], "table") or Ref("Body", stem), ev)
+        elif m.label == "Programme":
             ext.register(m, "table")
             ext.raw.rel("FOR", ref, Ref("Programme", m.name), ev)
         elif m.label == "Acronym":

@@ -125,9 +125,14 @@ def list_owners(ext: DocumentExtractor, intro: Sentence, mentions: list[Mention]
     return [Ref("Body", n) for n in reversed(seen)]
 
 
+# A body's remit, not its priorities: "The purpose of the Board will be to:", and what every body of a kind is for
+# ("The key objectives of LSCBs, as set out in 'Working Together', are:").
+REMIT = re.compile(r"\bpurpose of\b|\b(?:aims|objectives|functions|duties) of (?:all )?(?:[A-Z]{2,}s|[A-Z]\w+ \w+s)\b")
+
+
 def is_priority_intro(text: str) -> bool:
     return bool(rules.PRIORITY_INTRO.search(text)) and not rules.LIST_INTRO_REPORTING.search(text) and not (
-        rules.MEETING_OUTCOMES.search(text))
+        rules.MEETING_OUTCOMES.search(text)) and not (REMIT.search(text) and not PRIORITIES_WORD.search(text))
 
 
 def list_priorities(ext: DocumentExtractor, items: list[Block], intro: Sentence, mentions: list[Mention]) -> bool:
@@ -185,12 +190,19 @@ def titled_paragraphs(ext: DocumentExtractor, blocks: list[Block], intro: Senten
         write_priority(ext, owner, b.start, b.start + len(title), str(pos), intro)
 
 
+# "It is proposed that work now continues on the following key areas:": pieces of work, not priorities.
+WORK_ON = re.compile(r"\bwork (?:\w+ ){0,3}on the following\b", re.I)
+
+
 def write_list(ext: DocumentExtractor, items: list[Block], owners: list[Ref], intro: Sentence) -> None:
-    if not owners or ACTIVITIES_INTRO.search(_after_last_priority_word(intro.text)):
+    if not owners or ACTIVITIES_INTRO.search(_after_last_priority_word(intro.text)) or WORK_ON.search(intro.text):
         return  # "Priority 1 - ... achieved through activities, such as:": the list is how, not what
     top = 0
     sub = 0
+    headed = any(item.depth == 0 for item in items) and any(item.depth > 0 for item in items)
     for item in items:
+        if headed and item.depth > 0 and not re.match(r"\s*\d", item.marker):
+            continue  # "1. Tackling Crime" over "- Supporting CCTV ...": the bullets are how, the heads are what
         if REFERS_TO_THE_LIST.search(item.body):
             continue  # "The Partnership ... is responsible for delivery against the above priorities"
         if item.depth == 0 or re.match(r"\s*\d", item.marker):
