@@ -137,6 +137,9 @@ TITLE_WORDS = {"Membership", "Members", "Minutes", "Meeting", "Agenda", "Review"
                "Responsibilities", "Terms", "Update", "Introduction", "Structure", "Purpose", "Priorities", "Work",
                "Annual", "Evaluation", "Governance", "Funding", "Overview", "Summary", "Appendix", "Constitution",
                "Launch", "Business", "Chair", "Chairman", "Vice-Chair", "Meetings", "Reports", "Plan"}
+# Words of an activity that title a section when "of" follows ("Scrutiny of Crime and Disorder Partnerships"), and
+# name a body otherwise ("Scrutiny and Audit Committee").
+ACTIVITY_WORDS = {"Scrutiny", "Inspection", "Audit", "Consultation", "Assessment", "Commissioning", "Monitoring"}
 # "Overview and Scrutiny Board/Committee/Panel": a council's scrutiny body, not a title ("Overview of the Board").
 _SCRUTINY_NAME = re.compile(r"Overview\s+(?:and|&)\s+Scrutiny\b")
 # Nouns of a relation, not of a name: "a Sub-Body of the Safer Northshire Board" names only the board.
@@ -195,6 +198,10 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
                 if t == "and" and _ACRONYM.match(prev):
                     break  # "DCLG and Department of Health": two things
                 run.append(j)
+            elif t == "with" and run == [i] and j + 1 < len(tokens) and tokens[j + 1][0][:1].isupper() and (
+                    prev not in stop | TITLE_WORDS | ROLE_WORDS | set(body_heads)) and re.search(
+                    r"[a-z,][ \t]+$", text[:tokens[i][1]]):
+                run.append(j)  # "by Blackburn with Darwen Council": a place named "X with Y"
             elif t == "," and prev == "Police" and [x[0] for x in tokens[j + 1:j + 4]] == ["Fire", "and", "Crime"]:
                 run.append(j)  # "Police, Fire and Crime Commissioner"
             elif t == "," and prev.rstrip("'s") in area_names and j + 1 < len(tokens) and tokens[j + 1][0] in area_names \
@@ -289,7 +296,7 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
     for named in mentions:
         owned = _PLACE_OWNED.match(named.name)
         if named.label == "Body" and owned is not None and owned.group(1) not in v["body_heads"] and (
-                owned.group(1) not in _OWNING_NOUNS):
+                owned.group(1) not in OWNING_NOUNS):
             named.name = f"{owned.group(1)} {owned.group(2)}"  # "Bury's Community Safety Partnership": Bury's own
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -310,7 +317,7 @@ def _generic_name(name: str) -> str | None:
         words = words[1:]
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]
-    joined = " ".join(words).replace("well being", "wellbeing")
+    joined = " ".join(words).replace("well being", "wellbeing").replace(" of the ", " of ")
     return joined if joined in GENERIC and len(words) >= 2 else None
 
 
@@ -355,8 +362,9 @@ def _with_place_before_acronym(text: str, offset: int, mentions: list[Mention],
                                area_names: frozenset[str]) -> list[Mention]:
     """"Craven CSP", "Hambleton and Richmondshire CSP", "B&NES CSP": a place before a generic name's acronym is
     one name."""
+    dropped: list[Mention] = []
     for m in mentions:
-        if m.label != "Acronym" or generic_of_acronym(m.name) is None:
+        if m.label != "Acronym" or generic_of_acronym(m.name) is None or any(m is d for d in dropped):
             continue
         before = _PLACE_BEFORE.search(text, 0, m.start - offset)
         if before is None or not _placeish(before.group(1)) or all(
@@ -367,12 +375,14 @@ def _with_place_before_acronym(text: str, offset: int, mentions: list[Mention],
         if opening and before.group(1).split()[0] not in area_names:
             continue  # "Attend CDRP meetings": a capital that opens a sentence is no sign of a place
         start = offset + before.start(1)
-        if any(x is not m and x.end > start and x.start < m.start for x in mentions):
+        inside = [x for x in mentions if x is not m and x.end > start and x.start < m.start]
+        if any(x.label != "Acronym" for x in inside):
             continue
+        dropped.extend(inside)  # "B&NES CSP": the place's own acronym is part of the name
         m.label, m.head = "Body", (generic_of_acronym(m.name) or "").split()[-1].capitalize()
         m.name = re.sub(r"\s+", " ", text[start - offset:m.end - offset])
         m.start = start
-    return mentions
+    return [x for x in mentions if not any(x is d for d in dropped)]
 
 
 # "Safer Westshire, which is a county-wide partnership board", "Justice Now (JN) is a charity": a name with no head
@@ -427,7 +437,7 @@ def _with_nhs_bodies(text: str, offset: int, mentions: list[Mention]) -> list[Me
 
 
 # Possessives that are part of a name ("Children's Trust", "Women's Aid"), not a place owning a body.
-_OWNING_NOUNS = {"Children", "People", "Women", "Men", "Citizens", "Victims", "Peoples", "Lady", "Ladies", "Witness",
+OWNING_NOUNS = {"Children", "People", "Women", "Men", "Citizens", "Victims", "Peoples", "Lady", "Ladies", "Witness",
                  "Commissioner", "Mayor", "Council", "County", "City", "Government", "Parents", "Carers", "Nation"}
 _PLACE_OWNED = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?)'s (.+)$")
 
@@ -505,7 +515,9 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
             text[tokens[run[1]][1]:tokens[run[-1]][2]]) is not None and _generic_name(
             text[tokens[run[0]][1]:tokens[run[-1]][2]]) is None:
         run = run[1:]  # "Merging Community Safety Partnerships": a verb before a generic name
-    led_by_title = bool(run) and tokens[run[0]][0] in TITLE_WORDS and not _SCRUTINY_NAME.match(text, tokens[run[0]][1])
+    led_by_title = bool(run) and (tokens[run[0]][0] in TITLE_WORDS or (
+        tokens[run[0]][0] in ACTIVITY_WORDS and len(run) > 1 and tokens[run[1]][0] in {"of", "for"})) and (
+        not _SCRUTINY_NAME.match(text, tokens[run[0]][1]))
     # "Independent Chair of the X", "Vice Chair of the X": an office's modifier before its role word
     modified_role = len(run) > 1 and tokens[run[0]][0] in OFFICE_MODIFIERS and tokens[run[1]][0] in ROLE_WORDS
     if run and (tokens[run[0]][0] in ROLE_WORDS or led_by_title or modified_role
@@ -541,6 +553,9 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         nxt = tokens[run[idx + 1]][0] if idx + 1 < len(run) else None
         if word in MODIFIER_HEADS and nxt in {"and", "&"}:
             continue  # "Police and Crime Commissioner", "Police & Crime plan"
+        if word == "Office" and nxt == "of" and any(_strip_possessive(tokens[p][0])[0] in body_heads
+                                                    for p in run[idx + 2:]):
+            continue  # "Office of the Police and Crime Commissioner": the office of a body is one name
         if label in {"Programme", "FundingStream"} and nxt in {"and", "&"} and any(
                 _strip_possessive(tokens[p][0])[0] in body_heads for p in run[idx + 2:idx + 4]):
             continue  # "Domestic Abuse Strategy and Delivery Board": the strategy names the board

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.mentions import GENERIC, generic_acronyms, vocab
+from loaders.mentions import GENERIC, OWNING_NOUNS, RANKS, ROLE_WORDS, TITLE_WORDS, generic_acronyms, vocab
 from loaders.read import Document
 
 # Words a place name never starts with: a prefix that starts with one is not a place ("Local", "Joint").
@@ -49,7 +49,8 @@ NOT_IN_PLACE = NOT_PLACE | {"chief", "executive", "officer", "director", "leader
                             "english", "communities", "stronger", "streets", "roads", "future", "town", "parish",
                             "rural", "urban", "as", "deputy", "former", "elected", "january", "february", "march",
                             "april", "may", "june", "july", "august", "september", "october", "november",
-                            "december", "dear", "thank", "thanks"} | {
+                            "december", "dear", "thank", "thanks", "voluntary", "sector", "education", "housing",
+                            "health", "faith", "business", "third"} | {
                                 w.lower() for w in vocab()["generic_words"]}
 HAVING = re.compile(r"^(?:in\s+)?(?P<place>[A-Z][\w&' ,-]{1,60}?)(?:\s+(?:together|also|itself|each))?\s+"
                     r"(?:has|have|had|operates?|operated|runs?|hosts?|maintains?)\b")
@@ -65,6 +66,9 @@ _GENERIC_HEADS = (r"(?:Community Safety Partnership|Police(?:,)? (?:Fire )?(?:an
                   r"Crime and Disorder Reduction Partnership|(?:CSP|PCC|CDRP|LSCB|SAB|LSP|YOT|YOS|CCG)s?)")
 PLACE_AFTER = re.compile(_GENERIC_HEADS + r" (?:for|at|covering) (?:the )?(" + _WORD
                          + r"(?:(?: and | & | upon | with | )" + _WORD + r"){0,3})")
+# "Eastbury's Safe Town Partnership", "Eastbury’s Community Safety Board": a place owning its body.
+PLACE_OWNING = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?)['\u2019]s (?:[A-Z][\w-]+ ){0,4}"
+                          r"(?:Partnership|Board|Council|Group|Forum|Team|Service|Trust|Executive|Panel|Committee)\b")
 PLACE_BEFORE_ACRONYM = re.compile(r"\b" + _PLACE + r" (?:CSP|PCC|CDRP|LSCB|SAB|LSP|YOT|YOS|CCG)s?\b")
 _OPENING = re.compile(r"(?:\A|[\n.!?:;\u2022\u00b7*\u2013-])[ \t]*(?:o[ \t]+)?$")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])|\n\s*\n")
@@ -95,6 +99,8 @@ def singular(core: str) -> str:
     return re.sub(r"\bchildren s\b", "children", text)
 
 
+# A partnership's own group on a topic, named by the topic and a lower-case kind ("road safety theme group").
+_THEME_GROUP = re.compile(r"(?:[a-z]+ ){1,4}(?:theme|thematic) (?:group|sub group|subgroup)")
 # Spellings of one generic name.
 SYNONYMS = {"safeguarding adult board": "safeguarding adults board", "adult safeguarding board": "safeguarding adults board",
             "local safeguarding adults board": "safeguarding adults board",
@@ -111,6 +117,7 @@ def generic_core(core: str, after_place: bool = False, acronym: bool = False) ->
     """The generic name a core stands for ("the Joint Action Groups" -> "joint action group"), or None. After a
     place, a level word is part of the place ("Blaby District Community Safety Partnership"), and so is the acronym
     of a generic name (`acronym` too: "CSP for North Yorkshire"); alone, an acronym is left to the acronym rules."""
+    core = core.replace(" of the ", " of ")  # "office of the police and crime commissioner"
     for candidate in (core, singular(core)):
         options = [candidate]
         if after_place:
@@ -119,6 +126,8 @@ def generic_core(core: str, after_place: bool = False, acronym: bool = False) ->
             option = SYNONYMS.get(option, option)
             if option in GENERIC:
                 return option
+            if _THEME_GROUP.fullmatch(option):
+                return option  # "road safety theme group": the theme group every partnership has on its topic
             if (after_place or acronym) and option.isalpha() and option.upper() in generic_acronyms():
                 return generic_acronyms()[option.upper()]  # "Craven CSP", "CSP for North Yorkshire"
     return None
@@ -406,6 +415,9 @@ def document_places(doc: Document, area: str | None = None) -> DocumentPlaces:
             places.local.setdefault(key, place)
         if key and re.search(r"(?:Police|Constabulary|Crime Commissioner)$", match.group(0)):
             places.forces.add(gazetteer().get(key) or places.local.get(key) or place)
+    for match in PLACE_OWNING.finditer(doc.text):
+        if match.group(1) not in OWNING_NOUNS and match.group(1).lower() not in NOT_IN_PLACE:
+            _add_local(places, [match.group(1)])
     for match in PLACE_AFTER.finditer(doc.text):
         words = []
         for word in match.group(1).split():  # "for Suffolk, Tim Passmore": the place starts the run
@@ -425,9 +437,37 @@ def document_places(doc: Document, area: str | None = None) -> DocumentPlaces:
         if words and words[0] == match.group(1).split()[0] and opening is not None:
             continue  # "Now LSPs ...", "Attend CDRP meetings": a capital opening a sentence is no sign of a place
         _add_local(places, words)
+    known = [*gazetteer(), *places.local]
+    for word in _naming_words(doc.text):
+        if not any(re.match(re.escape(normalise(word)) + r" (?:and|upon|with|on) ", k) for k in known):
+            # not "Hinckley" of "Hinckley and Bosworth"
+            _add_local(places, [word])
     places.area = area or _inferred_area(places)
     _sections(places)
     return places
+
+
+_NAME_HEADS = r"(?:Partnership|Board|Council|Group|Forum|Team|Service|Trust|Executive|Panel|Committee|Unit|Network)"
+_LED_NAME = re.compile(r"(?<![\w'\u2019&-])([A-Z][a-z]{3,})((?:[ \t]+(?:[A-Z][\w'\u2019-]*|and|&|of|for)){0,5}?[ \t]+"
+                       + _NAME_HEADS + r")\b")
+
+
+def _naming_words(text: str) -> list[str]:
+    """Words that open two or more different names of bodies in a document and are never written in lower case
+    there ("Birmingham Education Partnership", "Birmingham Youth Board"): the document's places, even when no council
+    or force of theirs is named. A topic word ("Domestic Abuse Forum") is written in lower case somewhere."""
+    barred = NOT_IN_PLACE | {w.lower() for w in [*vocab()["body_heads"], *RANKS, *ROLE_WORDS, *TITLE_WORDS]}
+    rests: dict[str, set[str]] = {}
+    for match in _LED_NAME.finditer(text):
+        rests.setdefault(match.group(1), set()).add(match.group(2).split()[0])
+    out = []
+    for word, following in sorted(rests.items()):
+        if len(following) < 2 or word.lower() in barred or normalise(word) in gazetteer():
+            continue
+        if re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) or word in OWNING_NOUNS:
+            continue
+        out.append(word)
+    return out
 
 
 def _add_local(places: DocumentPlaces, words: list[str]) -> None:

@@ -75,6 +75,8 @@ def test_a_place_before_a_generic_acronym_is_one_name() -> None:
     found = names("The merger of Eastmoor CSP and Fenby and Dale CSP was agreed.")
     assert ("Body", "Eastmoor CSP") in found
     assert ("Body", "Fenby and Dale CSP") in found
+    assert bodies("The governance of the W&ES CSP is set out.") == ["W&ES CSP"]  # a place's own acronym
+    assert not bodies("The CSP and LSP met.")
     # opening a sentence, only a known place
     assert [m.name for m in find_mentions("Eastmoor CSP met.", 0, frozenset({"Eastmoor"}))] == ["Eastmoor CSP"]
     # a capital that opens a sentence or a bullet, or a level word, is no place
@@ -138,3 +140,22 @@ def test_more_head_nouns_and_the_police_fire_and_crime_commissioner() -> None:
     assert bodies("The Westshire Police, Fire and Crime Commissioner funds it.") == [
         "Westshire Police, Fire and Crime Commissioner"]
     assert bodies("Skills Development Scotland funds it.") == ["Skills Development Scotland"]
+
+
+def test_a_place_named_x_with_y_is_one_name() -> None:
+    assert bodies("The check was conducted by Fenby with Dale Council, which helped.") == ["Fenby with Dale Council"]
+    assert bodies("Together with Westshire County Council we met.") == ["Westshire County Council"]
+    assert bodies("We work with Westshire Council.") == ["Westshire Council"]
+
+
+def test_an_activity_of_a_body_titles_a_section_and_names_a_body_otherwise() -> None:
+    assert bodies("Scrutiny of Crime and Disorder Partnerships was agreed.") == ["Crime and Disorder Partnership"]
+    assert bodies("The Scrutiny and Audit Committee met.") == ["Scrutiny and Audit Committee"]
+
+
+def test_the_office_of_a_body_is_one_name() -> None:
+    assert bodies("Members include the Office of the Police and Crime Commissioner and the Council.") == [
+        "Office of the Police and Crime Commissioner"]
+    assert bodies("The Office of the Police and Crime Commissioner for Fenshire chairs it.") == [
+        "Office of the Police and Crime Commissioner for Fenshire"]
+    assert bodies("The Office of Fair Trading and the Home Office met.") == ["Home Office"]

@@ -110,3 +110,36 @@ def test_a_generic_name_with_its_place_after_it_is_that_places_body(tmp_path: Pa
     assert (eastmoor.place, eastmoor.core) == ("Eastmoor", "community safety partnership")
     # the class in a place is not one body
     assert not places.identity("Community Safety Partnerships in Westshire", None).placed_by_name
+
+
+def test_a_place_owning_its_body_is_a_place_and_its_area(tmp_path: Path) -> None:
+    text = ("Fenbury\u2019s Safe Town Partnership is seeking views.\n\nThe partnership is made up of the City Council, "
+            "Westshire Constabulary and the Children's Services Board.\n")
+    places = places_of(tmp_path, text)
+    assert places.local["fenbury"] == "Fenbury"
+    assert "children" not in places.local  # "Children's Services Board": a name's own possessive
+    assert places.area == "Fenbury"
+    assert places.identity("City Council", at(text, "City Council")).place == "Fenbury"
+
+
+def test_a_word_that_opens_several_names_and_is_never_lower_case_is_a_place(tmp_path: Path) -> None:
+    text = ("Our plan - Fenbury Community Safety\n\nThe Fenbury Education Partnership and the Fenbury Youth Board "
+            "work with the Domestic Abuse Forum and the Domestic Violence Group on domestic abuse. The Hallam and "
+            "Dale Community Safety Partnership and the Hallam Youth Board met.\n")
+    places = places_of(tmp_path, text)
+    assert places.local.get("fenbury") == "Fenbury"
+    assert "domestic" not in places.local  # a topic word is written in lower case somewhere
+    assert "hallam" not in places.local  # the first word of "Hallam and Dale"
+    assert places.area == "Fenbury"
+    assert places.identity("Community Safety Partnership", at(text, "Community Safety")).place == "Fenbury"
+
+
+def test_a_theme_group_is_its_places_own(tmp_path: Path) -> None:
+    text = "Fenbury Community Safety\n\nFenbury Borough Council leads.\n\nThe Road Safety theme group meets monthly.\n"
+    ident = places_of(tmp_path, text).identity("Road Safety theme group", at(text, "Road Safety"))
+    assert (ident.place, ident.core, ident.generic) == ("Fenbury", "road safety theme group", True)
+
+
+def test_the_office_of_a_generic_body_is_generic_whatever_the_article() -> None:
+    assert generic_core(normalise("Office of the Police and Crime Commissioner")) == (
+        "office of police and crime commissioner")
