@@ -137,6 +137,9 @@ def list_frame(intro: str) -> tuple[ListFrame, re.Match[str]] | None:
 CLAUSE_END = re.compile(r",?\s+(?:which|who|whose|where|that|should|will|to drive|to ensure|in order)\b|;|\s-\s(?=[a-z])")
 LIST_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|several|a number of)\s+(?:\w+\s+){0,2}"
                           r"(?:groups|boards|forums|sub-groups)\b", re.I)
+# What is commissioned follows the verb ("commissions the X"), or is the provider of what it names ("commissions
+# support services from X", "commissioned a contract with X").
+COMMISSIONED_OBJECT = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:(?:[a-z]+\s+){1,4}(?:from|with)\s+(?:the\s+)?)?")
 GOVERNANCE_BY = re.compile(r"\b[Gg]overnance of (.+?),? (?:will be |is |are )?provided by (.+)$")
 
 
@@ -176,6 +179,8 @@ def _passive(text: str, offset: int, mentions: list[Mention], hit: Hit) -> list[
     if not doers or not things or not re.fullmatch(r"\s*(?:the|a|an|its|their)?\s*", text[hit.end:doers[0].start - offset]):
         return []
     clause = text[things[-1].end - offset:hit.start]
+    if REDUCED_RELATIVE.search(text[hit.start:hit.end]) and not ADJACENT_THING.fullmatch(clause):
+        return []  # "a work stream ... with a focus on alcohol misuse overseen by X": the participle hangs on the nearest noun
     if re.search(r"[.;]|\b(?:and|but|whilst|while)\s", clause) or len(clause) > 120:
         if hit.frame.type != "MERGED_INTO" or not relations_clause(clause):
             return []  # the thing belongs to another clause
@@ -183,6 +188,13 @@ def _passive(text: str, offset: int, mentions: list[Mention], hit: Hit) -> list[
     doers = contiguous(doers, text, offset, hit.end) if hit.frame.type == "MERGED_INTO" else doers[:1]
     status = status_of(text[:hit.start], text)
     return [Candidate(hit.frame.type, doer, things[-1], status) for doer in doers if doer.name != things[-1].name]
+
+
+# A participle with no auxiliary before it ("overseen by", "commissioned by") is a reduced relative clause: it says
+# something of the noun right before it, so a named thing further back belongs to another clause.
+REDUCED_RELATIVE = re.compile(r"^(?!(?:is|are|was|were|be|been|being|will|has|have)\b)(?:\w+ )*\w+(?:ed|en) (?:\w+ )?by$",
+                              re.I)
+ADJACENT_THING = re.compile(r"\s*(?:\([A-Z][A-Za-z&]{1,9}s?\))?\s*,?\s*")
 
 
 def relations_clause(clause: str) -> bool:
@@ -204,6 +216,8 @@ def _active(text: str, offset: int, mentions: list[Mention], subject: Mention | 
         objects_end = boundary.start()
     objects = contiguous([m for m in mentions if b <= m.start - offset < objects_end and m.label in hit.frame.objects],
                          text, offset, b)
+    if rel_type == "COMMISSIONS" and objects and not COMMISSIONED_OBJECT.fullmatch(text[b:objects[0].start - offset]):
+        objects = []  # "commissions work on X with the police", "the budget that X commissions from includes Y"
     if rel_type == "REPORTS_TO" and not objects and anaphor_target is not None and re.match(
             r"\s*the (?:full |whole |wider )?partnership\b", text[b:], re.I):
         objects = [Mention("Body", anaphor_target.name, offset + b, offset + b + 16, head=anaphor_target.head)]

@@ -86,3 +86,46 @@ def test_a_relative_clause_gives_the_line_to_the_body_it_hangs_on() -> None:
                  "Community Planning Partnership structure.")
     assert ("PART_OF", "Safe Northshire Partnership", "Northshire Community Planning Partnership", "current") in found
     assert not [f for f in found if f[1] == "Northshire Council"]
+
+
+def test_a_participle_without_auxiliary_says_something_of_the_noun_right_before_it() -> None:
+    # the work stream is overseen, not the programme named two clauses back
+    assert read("The Northshire Family Programme has a work stream on housing, with a focus on rough sleeping "
+                "overseen by the Housing Board.") == []
+    assert ("OVERSEES", "Housing Board", "Northshire Rough Sleeping Group", "current") in read(
+        "The Northshire Rough Sleeping Group overseen by the Housing Board meets monthly.")
+    assert ("OVERSEES", "Housing Board", "Northshire Rough Sleeping Group", "current") in read(
+        "The Northshire Rough Sleeping Group, which meets monthly, is overseen by the Housing Board.")
+
+
+def test_commissioning_names_what_follows_the_verb_or_its_provider() -> None:
+    assert ("COMMISSIONS", "Eastbury Safety Board", "Eastbury Mediation Service", "current") in read(
+        "The Eastbury Safety Board commissions the Eastbury Mediation Service.")
+    assert ("COMMISSIONS", "Eastbury Safety Board", "Northshire Victims Trust", "current") in read(
+        "The Eastbury Safety Board commissions support services from the Northshire Victims Trust.")
+    assert read("The Eastbury Safety Board commissions work on the Northshire Offender Programme with the police.") == []
+    assert read("The pooled budget that the Eastbury Safety Board commissions from includes the Northshire Youth "
+                "Fund.") == []
+
+
+def test_strategic_direction_is_oversight_only_of_whom_it_is_given_to() -> None:
+    assert ("OVERSEES", "Northshire Strategic Board", "Eastbury Safety Group", "current") in read(
+        "The Northshire Strategic Board provides strategic direction to the Eastbury Safety Group.")
+    # a tier "working to provide strategic direction (the X Board)": the bracket names the tier, not what it steers
+    assert [f for f in read("Two tiers of the Northshire Partnership work to provide strategic direction "
+                            "(Northshire Strategic Board) and local delivery.") if f[0] == "OVERSEES"] == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Safer Westmere Partnership remains as a delivery arm directed by the Westmere Strategic Partnership.",
+     ("PART_OF", "Safer Westmere Partnership", "Westmere Strategic Partnership", "current")),
+    ("The Westmere Action Group is directed by the Westmere Strategic Partnership.",
+     ("ACCOUNTABLE_TO", "Westmere Action Group", "Westmere Strategic Partnership", "current")),
+])
+def test_an_arm_directed_by_a_body_is_part_of_it(sentence: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in read(sentence)
+    assert len(read(sentence)) == 1
+
+
+def test_acting_on_behalf_of_a_body_is_no_line() -> None:
+    assert read("The Westmere Performance Group co-ordinates work streams on behalf of the Westmere Board.") == []
