@@ -248,8 +248,8 @@ def relative_clause_subject(text: str, offset: int, mentions: list[Mention], bef
     the line belongs to the body the relative clause hangs on, not to the sentence's subject. With
     `right_before`, the clause must end at `before` ("X which is a sub-group of ...", "X which sits within Y")."""
     if right_before:
-        clause = re.search(r",?\s*\b(?:which|who|that)\s+(?:(?:is|are|will be|would be)(?:\s+now)?\s*|(?:now\s+)?)$",
-                           text[:before])
+        clause = re.search(r",?\s*\b(?:which|who|that)\s+(?:(?:is|are|will be|would be)(?:\s+now)?\s*|(?:now\s+)?)$"
+                           r"|,?\s*\(\s*$", text[:before])  # or a bracket in apposition: "X (a sub-group of Y)"
         if clause is None:
             return None
     else:

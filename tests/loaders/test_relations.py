@@ -129,3 +129,10 @@ def test_an_arm_directed_by_a_body_is_part_of_it(sentence: str, expected: tuple[
 
 def test_acting_on_behalf_of_a_body_is_no_line() -> None:
     assert read("The Westmere Performance Group co-ordinates work streams on behalf of the Westmere Board.") == []
+
+
+def test_a_bracket_in_apposition_gives_the_line_to_the_body_before_it() -> None:
+    found = read("The Westmere Council funds the Eastbury Violence Group, (a sub-group of the Safer Eastbury "
+                 "Partnership) with members from every agency.")
+    assert ("SUBGROUP_OF", "Eastbury Violence Group", "Safer Eastbury Partnership", "current") in found
+    assert not [f for f in found if f[1] == "Westmere Council"]
