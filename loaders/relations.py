@@ -232,6 +232,9 @@ def _active(text: str, offset: int, mentions: list[Mention], subject: Mention | 
         inside = [m for m in mentions if a <= m.start - offset < b and m.label in BODIES]
         subjects = before[-1:] + inside
         objects = objects[:1]
+    elif rel_type == "MERGED_INTO" and re.search(r"\bto (?:form|create|become)$", text[a:b], re.I):
+        subjects = preceding_list(text, offset, mentions, a)  # "A and B have merged to form C"
+        objects = objects[:1]
     elif (hung := relative_clause_subject(text, offset, mentions, a, right_before=True)) is not None:
         subjects = [hung]  # "... to the Staying Healthy group which is sub-group of the X Board"
     elif LIST_SUBJECT.search(text[max(0, a - 60):a]):
@@ -262,6 +265,22 @@ def relative_clause_subject(text: str, offset: int, mentions: list[Mention], bef
         return None
     gap = text[named[-1].end - offset:clause.start()]
     return named[-1] if re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}\))?\s*", gap) else None
+
+
+def preceding_list(text: str, offset: int, mentions: list[Mention], before: int) -> list[Mention]:
+    """The bodies of the one list that ends right before `before` ("The A, the B and the C have merged")."""
+    out: list[Mention] = []
+    end = before
+    for m in reversed([m for m in mentions if m.label in BODIES and m.end - offset <= before]):
+        gap = text[m.end - offset:end]
+        if not re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}s?\))?[\s,]*(?:(?:and|&)\s+)?(?:the\s+)?"
+                            if out else r"\s*(?:\([A-Z][A-Za-z&]{1,9}s?\))?\s*(?:have|has|had|will|would)?\s*", gap, re.I):
+            break
+        out.insert(0, m)
+        end = m.start - offset
+        if not re.search(r"(?:,|\band|&)\s*(?:the\s+)?$", text[:end], re.I):
+            break  # the list's first name: nothing joins it to a name before
+    return out
 
 
 def contiguous(objects: list[Mention], text: str, offset: int, trigger_end: int) -> list[Mention]:

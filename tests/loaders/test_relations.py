@@ -136,3 +136,26 @@ def test_a_bracket_in_apposition_gives_the_line_to_the_body_before_it() -> None:
                  "Partnership) with members from every agency.")
     assert ("SUBGROUP_OF", "Eastbury Violence Group", "Safer Eastbury Partnership", "current") in found
     assert not [f for f in found if f[1] == "Westmere Council"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Westmere Safety Board holds the Westmere Housing Trust and the Westmere Youth Service to account.",
+     {("OVERSEES", "Westmere Safety Board", "Westmere Housing Trust", "current"),
+      ("OVERSEES", "Westmere Safety Board", "Westmere Youth Service", "current")}),
+    ("The Westmere Safety Partnership makes reports or recommendations to the Westmere Borough Council.",
+     {("REPORTS_TO", "Westmere Safety Partnership", "Westmere Borough Council", "current")}),
+    ("Governance arrangements for the Westmere Safety Group have been embedded within the Westmere Public "
+     "Services Board structure.",
+     {("PART_OF", "Westmere Safety Group", "Westmere Public Services Board", "current")}),
+    ("The Westmere Safety Partnership, the Eastbury Safety Partnership and the Northshire Youth Forum have merged "
+     "to form the Northshire Community Safety Partnership.",
+     {("MERGED_INTO", "Westmere Safety Partnership", "Northshire Community Safety Partnership", "current"),
+      ("MERGED_INTO", "Eastbury Safety Partnership", "Northshire Community Safety Partnership", "current"),
+      ("MERGED_INTO", "Northshire Youth Forum", "Northshire Community Safety Partnership", "current")}),
+])
+def test_more_ways_of_stating_a_line(sentence: str, expected: set[tuple[str, str, str, str]]) -> None:
+    assert set(read(sentence)) == expected
+
+
+def test_holding_to_account_needs_the_words_to_account() -> None:
+    assert read("The Westmere Safety Board holds a meeting with the Northshire Police each year.") == []
