@@ -221,6 +221,12 @@ def _active(text: str, offset: int, mentions: list[Mention], subject: Mention | 
     if rel_type == "REPORTS_TO" and not objects and anaphor_target is not None and re.match(
             r"\s*the (?:full |whole |wider )?partnership\b", text[b:], re.I):
         objects = [Mention("Body", anaphor_target.name, offset + b, offset + b + 16, head=anaphor_target.head)]
+    if not objects and re.search(r"\b(?:its|their)\b", text[a:b], re.I):
+        # "The CSP oversees the JAG, which is its tactical arm": the possessive names the whole, the clause the part
+        hung = relative_clause_subject(text, offset, mentions, a, right_before=True)
+        if hung is None or subject is None or hung.name == subject.name:
+            return []
+        return [Candidate(rel_type, hung, subject, status_of(text[:a], text))]
     if not objects:
         return []
     status = status_of(text[:a], text)
@@ -235,6 +241,8 @@ def _active(text: str, offset: int, mentions: list[Mention], subject: Mention | 
     elif rel_type == "MERGED_INTO" and re.search(r"\bto (?:form|create|become)$", text[a:b], re.I):
         subjects = preceding_list(text, offset, mentions, a)  # "A and B have merged to form C"
         objects = objects[:1]
+    elif text[a:b].lower().startswith("as ") and (named := body_right_before(text, offset, mentions, a)) is not None:
+        subjects = [named]  # "the Council has established the Board as a committee of the Council"
     elif (hung := relative_clause_subject(text, offset, mentions, a, right_before=True)) is not None:
         subjects = [hung]  # "... to the Staying Healthy group which is sub-group of the X Board"
     elif LIST_SUBJECT.search(text[max(0, a - 60):a]):
@@ -265,6 +273,14 @@ def relative_clause_subject(text: str, offset: int, mentions: list[Mention], bef
         return None
     gap = text[named[-1].end - offset:clause.start()]
     return named[-1] if re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}\))?\s*", gap) else None
+
+
+def body_right_before(text: str, offset: int, mentions: list[Mention], before: int) -> Mention | None:
+    """The body whose name ends right before `before` (an acronym in brackets aside)."""
+    named = [m for m in mentions if m.label in BODIES and m.end - offset <= before]
+    if named and re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}\))?\s*", text[named[-1].end - offset:before]):
+        return named[-1]
+    return None
 
 
 def preceding_list(text: str, offset: int, mentions: list[Mention], before: int) -> list[Mention]:

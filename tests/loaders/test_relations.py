@@ -159,3 +159,17 @@ def test_more_ways_of_stating_a_line(sentence: str, expected: set[tuple[str, str
 
 def test_holding_to_account_needs_the_words_to_account() -> None:
     assert read("The Westmere Safety Board holds a meeting with the Northshire Police each year.") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Westmere Action Group is the tactical operational arm of the Westmere Safety Partnership.",
+     ("PART_OF", "Westmere Action Group", "Westmere Safety Partnership", "current")),
+    ("The Westmere Safety Partnership has strategic overview of the Westmere Action Group (WAG), which is its "
+     "tactical arm.", ("PART_OF", "Westmere Action Group", "Westmere Safety Partnership", "current")),
+    ("The Westmere Borough Council has established the Westmere Health Board as a committee of the Westmere "
+     "Borough Council.", ("PART_OF", "Westmere Health Board", "Westmere Borough Council", "current")),
+])
+def test_arms_and_committees_of_a_body(sentence: str, expected: tuple[str, str, str, str]) -> None:
+    found = read(sentence)
+    assert expected in found
+    assert [f for f in found if f[0] == "PART_OF"] == [expected]
