@@ -29,7 +29,10 @@ def _as_written(s: Sentence, m: Mention) -> bool:
 
 # "the County Council's Community Safety Team": the unit's head ends the name ("the Council's Cabinet Lead Member" is
 # an office, not the Cabinet).
-OWNED_UNIT = re.compile(r"\s*((?:[A-Z][\w&-]*,?\s+(?:and\s+|&\s+)?){0,5}?(?:" + "|".join(sorted(UNIT_HEADS)) +
+# "the Council's Policy, Partnerships and Communications service": capitalised words, then the unit's head (which may
+# be written in lower case after them).
+OWNED_UNIT = re.compile(r"\s*((?:[A-Z][\w&-]*,?\s+(?:and\s+|&\s+)?){0,5}?(?:" +
+                        "|".join(sorted(UNIT_HEADS | {h.lower() for h in UNIT_HEADS if h != "Cabinet"})) +
                         r"))\b(?![ \t]+[A-Z][a-z])")
 # "National Offender Management Service (Ministry of Justice)": a department in brackets after an agency owns it.
 DEPARTMENT = re.compile(r"(?:Ministry|Department|Home Office|Cabinet Office|HM Treasury)\b")
@@ -60,6 +63,9 @@ def unit_of_body(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
         elif _head(first) in UNIT_HEADS and _head(second) in PARENT_HEADS and LINK.fullmatch(gap) and (
                 len(second.name.split()) >= 2) and _as_written(s, first):
             unit, parent = first, second  # "Community Safety Service at Bury Council"
+        elif _head(first) in UNIT_HEADS and _head(second) in PARENT_HEADS and gap == ", " and len(
+                second.name.split()) >= 2 and re.fullmatch(r"\s*[.)]?\s*", s.text[second.end - s.start:]):
+            unit, parent = first, second  # "Communities Team, Glasgow City Council" (a signature or address line)
         elif gap == " (" and DEPARTMENT.match(second.name) and s.text[second.end - s.start:].startswith(")"):
             unit, parent = first, second  # "National Offender Management Service (Ministry of Justice)"
         else:
