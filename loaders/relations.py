@@ -238,8 +238,9 @@ def _active(text: str, offset: int, mentions: list[Mention], subject: Mention | 
         inside = [m for m in mentions if a <= m.start - offset < b and m.label in BODIES]
         subjects = before[-1:] + inside
         objects = objects[:1]
-    elif rel_type == "MERGED_INTO" and re.search(r"\bto (?:form|create|become)$", text[a:b], re.I):
-        subjects = preceding_list(text, offset, mentions, a)  # "A and B have merged to form C"
+    elif rel_type == "MERGED_INTO" and (re.search(r"\bto (?:form|create|become)$", text[a:b], re.I) or len(
+            preceding_list(text, offset, mentions, a)) >= 2):
+        subjects = preceding_list(text, offset, mentions, a)  # "A and B have merged to form C", "A and B merged into C"
         objects = objects[:1]
     elif text[a:b].lower().startswith("as ") and (named := body_right_before(text, offset, mentions, a)) is not None:
         subjects = [named]  # "the Council has established the Board as a committee of the Council"

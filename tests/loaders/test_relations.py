@@ -173,3 +173,11 @@ def test_arms_and_committees_of_a_body(sentence: str, expected: tuple[str, str, 
     found = read(sentence)
     assert expected in found
     assert [f for f in found if f[0] == "PART_OF"] == [expected]
+
+
+def test_every_body_of_a_list_merges_into_the_new_one() -> None:
+    found = read("The Westmere Safety Partnership and the Eastbury Safety Partnership were merged into the "
+                 "Northshire Community Safety Partnership in 2015.")
+    assert set(found) == {
+        ("MERGED_INTO", "Westmere Safety Partnership", "Northshire Community Safety Partnership", "current"),
+        ("MERGED_INTO", "Eastbury Safety Partnership", "Northshire Community Safety Partnership", "current")}
