@@ -140,7 +140,9 @@ LIST_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|several|a number of)\s+
 # What is commissioned follows the verb ("commissions the X"), or is the provider of what it names ("commissions
 # support services from X", "commissioned a contract with X").
 COMMISSIONED_OBJECT = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:(?:[a-z]+\s+){1,4}(?:from|with)\s+(?:the\s+)?)?")
-GOVERNANCE_BY = re.compile(r"\b[Gg]overnance of (.+?),? (?:will be |is |are )?provided by (.+)$")
+# "Governance of X is provided by Y", "scrutiny of X, which is discharged by Y": Y oversees X.
+GOVERNANCE_BY = re.compile(r"\b(?:[Gg]overnance|[Ss]crutiny|[Oo]versight) of (.+?),? (?:which )?(?:will be |is |are )?"
+                           r"(?:provided|discharged|carried out|undertaken|exercised) by (.+)$")
 
 
 def sentence_candidates(text: str, offset: int, mentions: list[Mention], subject: Mention | None,
@@ -161,7 +163,7 @@ def sentence_candidates(text: str, offset: int, mentions: list[Mention], subject
 
 
 def _governance_by(text: str, offset: int, mentions: list[Mention]) -> list[Candidate]:
-    """"Governance of X is provided by Y": Y oversees X."""
+    """"Governance of X is provided by Y", "scrutiny of X ... is discharged by Y": Y oversees X."""
     inverted = GOVERNANCE_BY.search(text)
     if inverted is None:
         return []

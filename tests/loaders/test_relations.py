@@ -181,3 +181,9 @@ def test_every_body_of_a_list_merges_into_the_new_one() -> None:
     assert set(found) == {
         ("MERGED_INTO", "Westmere Safety Partnership", "Northshire Community Safety Partnership", "current"),
         ("MERGED_INTO", "Eastbury Safety Partnership", "Northshire Community Safety Partnership", "current")}
+
+
+def test_a_nominal_oversight_names_its_doer_in_the_by_phrase() -> None:
+    found = read("The Cabinet notes that scrutiny of the Safer Westmere Partnership, which is discharged by the "
+                 "Westmere Overview and Scrutiny Board, takes place each year.")
+    assert ("OVERSEES", "Westmere Overview and Scrutiny Board", "Safer Westmere Partnership", "current") in found
