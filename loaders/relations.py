@@ -252,8 +252,17 @@ def _active(text: str, offset: int, mentions: list[Mention], subject: Mention | 
         return []  # "five key theme groups that report to ...": the list that follows names them
     elif subject is not None:
         subjects = [subject]
-    return [Candidate(rel_type, subj, obj, status) for subj in subjects for obj in objects
+    return [Candidate(_whole_or(rel_type, text, offset, obj), subj, obj, status) for subj in subjects for obj in objects
             if obj is not subj and obj.name != subj.name]
+
+
+def _whole_or(rel_type: str, text: str, offset: int, obj: Mention) -> str:
+    """"provides strategic direction to the wider City Partnership": a body steering "the wider" one is a part of it,
+    not its overseer."""
+    if rel_type == "OVERSEES" and re.search(r"\bthe wider\s+$", text[max(0, obj.start - offset - 12):obj.start - offset],
+                                            re.I):
+        return "PART_OF"
+    return rel_type
 
 
 def relative_clause_subject(text: str, offset: int, mentions: list[Mention], before: int,

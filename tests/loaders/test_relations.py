@@ -187,3 +187,8 @@ def test_a_nominal_oversight_names_its_doer_in_the_by_phrase() -> None:
     found = read("The Cabinet notes that scrutiny of the Safer Westmere Partnership, which is discharged by the "
                  "Westmere Overview and Scrutiny Board, takes place each year.")
     assert ("OVERSEES", "Westmere Overview and Scrutiny Board", "Safer Westmere Partnership", "current") in found
+
+
+def test_steering_the_wider_body_is_being_part_of_it() -> None:
+    assert read("The Westmere Partnership Board provides strategic direction to the wider Westmere Partnership.") == [
+        ("PART_OF", "Westmere Partnership Board", "Westmere Partnership", "current")]
