@@ -192,3 +192,21 @@ def test_a_nominal_oversight_names_its_doer_in_the_by_phrase() -> None:
 def test_steering_the_wider_body_is_being_part_of_it() -> None:
     assert read("The Westmere Partnership Board provides strategic direction to the wider Westmere Partnership.") == [
         ("PART_OF", "Westmere Partnership Board", "Westmere Partnership", "current")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Westmere Youth Group reports into the Westmere Safety Board.",
+     ("REPORTS_TO", "Westmere Youth Group", "Westmere Safety Board", "current")),
+    ("The Westmere Youth Group reports on a quarterly basis to the Westmere Safety Board.",
+     ("REPORTS_TO", "Westmere Youth Group", "Westmere Safety Board", "current")),
+    ("The Westmere Youth Group reports its progress twice a year to the Westmere Safety Board.",
+     ("REPORTS_TO", "Westmere Youth Group", "Westmere Safety Board", "current")),
+    ("The Westmere Youth Group operates under the governance of the Westmere Safety Board.",
+     ("ACCOUNTABLE_TO", "Westmere Youth Group", "Westmere Safety Board", "current")),
+    ("The Westmere Youth Group is a statutory sub-group of the Westmere Safety Board.",
+     ("SUBGROUP_OF", "Westmere Youth Group", "Westmere Safety Board", "current")),
+    ("The Westmere Youth Group is a task and finish group of the Westmere Safety Board.",
+     ("SUBGROUP_OF", "Westmere Youth Group", "Westmere Safety Board", "current")),
+])
+def test_common_variants_of_a_reporting_line(sentence: str, expected: tuple[str, str, str, str]) -> None:
+    assert read(sentence) == [expected]
