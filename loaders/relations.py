@@ -137,6 +137,8 @@ def list_frame(intro: str) -> tuple[ListFrame, re.Match[str]] | None:
 CLAUSE_END = re.compile(r",?\s+(?:which|who|whose|where|that|should|will|to drive|to ensure|in order)\b|;|\s-\s(?=[a-z])")
 LIST_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|several|a number of)\s+(?:\w+\s+){0,2}"
                           r"(?:groups|boards|forums|sub-groups)\b", re.I)
+CONTRACT_AWARDED = re.compile(r"\b(?:contract|tender)s?\b[^.;:]{0,80}?\b(?:was |were |has been |have been |is |are |will be )?"
+                              r"awarded to (.+?),? by (.+)$", re.I)
 # What is commissioned follows the verb ("commissions the X"), or is the provider of what it names ("commissions
 # support services from X", "commissioned a contract with X").
 COMMISSIONED_OBJECT = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:(?:[a-z]+\s+){1,4}(?:from|with)\s+(?:the\s+)?)?")
@@ -149,7 +151,7 @@ def sentence_candidates(text: str, offset: int, mentions: list[Mention], subject
                         anaphor_target: Mention | None = None) -> list[Candidate]:
     """Lines stated in one sentence (clean text starting at document `offset`), with `subject` the body the
     sentence is about (named or resolved). `anaphor_target` stands for "the partnership" when nothing is named."""
-    out = _governance_by(text, offset, mentions)
+    out = _governance_by(text, offset, mentions) + _contract_awarded(text, offset, mentions)
     found = hits(text)
     for index, hit in enumerate(found):
         if negated(text[:hit.start]):
@@ -160,6 +162,18 @@ def sentence_candidates(text: str, offset: int, mentions: list[Mention], subject
         else:
             out.extend(_active(text, offset, mentions, subject, hit, stop, anaphor_target))
     return out
+
+
+def _contract_awarded(text: str, offset: int, mentions: list[Mention]) -> list[Candidate]:
+    """"The contract was awarded to X by Y": Y commissions X."""
+    awarded = CONTRACT_AWARDED.search(text)
+    if awarded is None or negated(text[:awarded.start(1)]):
+        return []
+    holders = [m for m in mentions if awarded.start(1) <= m.start - offset < awarded.end(1) and m.label in BODIES]
+    givers = [m for m in mentions if m.start - offset >= awarded.start(2) and m.label in BODIES]
+    if not holders or not givers or givers[0].start - offset > awarded.start(2) + 5:
+        return []
+    return [Candidate("COMMISSIONS", givers[0], holders[0], status_of(text[:awarded.start()], text))]
 
 
 def _governance_by(text: str, offset: int, mentions: list[Mention]) -> list[Candidate]:

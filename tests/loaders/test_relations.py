@@ -210,3 +210,19 @@ def test_steering_the_wider_body_is_being_part_of_it() -> None:
 ])
 def test_common_variants_of_a_reporting_line(sentence: str, expected: tuple[str, str, str, str]) -> None:
     assert read(sentence) == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The contract for victims' services was awarded to the Northshire Victims Trust by the Westmere Safety Board.",
+     ("COMMISSIONS", "Westmere Safety Board", "Northshire Victims Trust", "current")),
+    ("The Westmere Safety Board awarded the outreach contract to the Northshire Victims Trust.",
+     ("COMMISSIONS", "Westmere Safety Board", "Northshire Victims Trust", "current")),
+    ("The Eastbury Safety Partnership is one of the four partnerships that make up the Northshire Safety Board.",
+     ("PART_OF", "Eastbury Safety Partnership", "Northshire Safety Board", "current")),
+])
+def test_contracts_and_the_parts_that_make_up_a_body(sentence: str, expected: tuple[str, str, str, str]) -> None:
+    assert read(sentence) == [expected]
+
+
+def test_money_awarded_is_no_contract() -> None:
+    assert read("The Westmere Safety Board awarded a grant of 5,000 pounds to the Northshire Victims Trust.") == []
