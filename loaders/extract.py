@@ -3,7 +3,7 @@ mentions (loaders.mentions) per sentence with the context rules need (the sectio
 anaphors such as "the Board" resolved to the heading's body), the grammar (loaders.relations), the registered
 rules (loaders.rules) per sentence, list and label line, tables (loaders.tables) and money in sentences
 (loaders.money_text). It writes raw facts that name things as the text does; loaders.resolve gives them ids.
-Still here, to move into rules next: priorities, renames and establishment dates."""
+Still here, to move into rules next: renames and establishment dates."""
 from __future__ import annotations
 
 import re
@@ -14,11 +14,11 @@ from graph.model import Evidence, Facts, Finding
 from loaders import relations, rules
 from loaders.curation import load_curation
 from loaders.mentions import ROLE_WORDS, Mention, find_mentions, find_roles, initials, vocab
-from loaders.money_text import sentence_money
+from loaders.money_text import money_records, sentence_money
 from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
 from loaders.resolve import resolve
-from loaders.rules import chairs
+from loaders.rules import chairs, priorities
 from loaders.rules.registry import rules_for
 from loaders.structure import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
 from loaders.tables import extract_acronyms, extract_table, prose_allocations
@@ -99,6 +99,7 @@ class DocumentExtractor:
         self.defined: set[str] = set()  # acronyms this document has defined so far
         self.table_allocators: dict[str, Ref] = {}
         self.column_periods: list[str] = []
+        self.numbered_priority: tuple[int, Ref] | None = None  # the last "Priority N - ..." line and its holder
         # Grammar lines naming an acronym not yet defined: written at the end (see write_deferred).
         self.deferred: list[tuple[str, Mention, Mention, Evidence, dict[str, Any]]] = []
 
@@ -230,6 +231,7 @@ class DocumentExtractor:
             if heading is not None:
                 self.on_heading(heading)
             self.walk_blocks(section.blocks, heading)
+        money_records(self, self.blocks)
         self.write_deferred()
 
     def on_heading(self, heading: Block) -> None:
@@ -261,6 +263,11 @@ class DocumentExtractor:
                 self.section_subjects.append(bodies[0])
         # else: a sub-heading ("Domestic Abuse", "Priorities") continues the section about the body above it
         self.renames(Sentence(heading.start, heading.end, heading.text, heading), mentions)
+        priorities.titled_priority(self, Sentence(heading.start, heading.end, heading.text, heading))
+        if not self.in_funding and MONEY_LINE.search(text):
+            # "Westbury Mountain Rescue - £3,500" stands alone like a heading: it is a line of a grants list
+            line = Sentence(heading.start, heading.end, heading.text, heading)
+            sentence_money(self, line, self.resolved(self.mentions_in(line.text, line.start)))
         if bodies:
             self.recent.extend(bodies)
             self.area_for(bodies[0], heading)
@@ -350,19 +357,7 @@ class DocumentExtractor:
                     last = Sentence(first.start, last.end, self.clean[first.start:last.end], block)
                 mentions = self.resolved(self.mentions_in(last.text, last.start))
                 intro = (last, mentions)
-                # "Harborough ... priorities:" followed by "Title - text" paragraphs
-                if last.text.rstrip().endswith(":") and rules.PRIORITY_INTRO.search(last.text):
-                    k = i + 1
-                    titled: list[Block] = []
-                    while k < len(blocks) and blocks[k].kind == "para" and re.match(r"^[A-Z][\w' ,&-]{2,60} - ",
-                                                                                     blocks[k].text.strip()):
-                        titled.append(blocks[k])
-                        k += 1
-                    if titled:
-                        owner = self.intro_owner(last, mentions)
-                        for pos, b in enumerate(titled, start=1):
-                            title = b.text.strip().split(" - ", 1)[0]
-                            self.priority(owner, b.start, b.start + len(title), str(pos), last)
+                priorities.titled_paragraphs(self, blocks[i + 1:], last, mentions)
             i += 1
         if intro is not None and blocks and blocks[-1].kind in {"para", "label"} and intro[0].text.rstrip().endswith(":"):
             self.pending_intro = intro
@@ -384,7 +379,6 @@ class DocumentExtractor:
             if named:
                 self.subject = named[0]
         self.relations(s, mentions)
-        self.stated_priority(s, mentions)
         for unit in rules_for("sentence"):
             unit.apply(self, s, mentions)
         self.membership(s, mentions)
@@ -570,40 +564,11 @@ class DocumentExtractor:
                              status="current")
 
     # -- lists -----------------------------------------------------------------------------------------
-    def intro_owner(self, intro: Sentence, mentions: list[Mention]) -> Ref | None:
-        text = intro.text
-        area = self.area_of(text.strip())
-        if area is not None and len(text.split()) <= 4:
-            return Ref("Area", area)
-        if re.search(r"\b(?:whole sub-region|across the sub-region|across the Force Area)\b", text, re.I) and not [
-                m for m in mentions if m.label == "Body"]:
-            return Ref("Area", "Leicester, Leicestershire and Rutland")
-        groups = re.search(r"\bthese (two|three|four) (groups|boards|partnerships)\b", text, re.I)
-        if groups:
-            return None  # handled by the caller as several owners
-        if re.search(r"\b(?:of the|the) (?:project|programme|strategy|plan|initiative|scheme)(?:'s)?\b", text, re.I) and not [
-                m for m in mentions if m.label in {"Body", "Acronym"}]:
-            return None  # "The key aims of the project are to:": a project's aims, not a body's priorities
-        bodies = [m for m in mentions if m.label in {"Body", "Acronym"}]
-        holder = _priority_holder(text, intro.start, bodies)
-        if holder is not None:
-            return self.ref_of(holder)
-        for m in bodies:
-            if not AGENT_BEFORE.search(text[:m.start - intro.start]):
-                return self.ref_of(m)
-        return self.unnamed_list_owner()
-
-    def unnamed_list_owner(self) -> Ref | None:
-        """The holder of priorities whose intro names nobody ("The result is a plan with six priorities:"): the body
-        in focus when it is one that sets priorities (a partnership, board, commissioner), else the section's
-        subject when that one is; an agency in focus ("... the Combined Authority's survey") is only a last resort."""
-        candidates = [m for m in (self.focus, self.subject) if m is not None]
-        for m in candidates:
-            if PRIORITY_HOLDER_HEAD.search(m.name):
-                return self.ref_of(m)
-        return self.ref_of(candidates[0]) if candidates else None
-
     def on_list(self, items: list[Block], intro: tuple[Sentence, list[Mention]] | None) -> None:
+        # A list introduced as priorities is one whatever else its intro says ("Members noted the priorities
+        # of ..."): read before the registered list rules, which would take it for something else.
+        if intro is not None and priorities.list_priorities(self, items, *intro):
+            return
         for unit in rules_for("list"):
             if unit.apply(self, items, intro[0] if intro is not None else None, self.heading):
                 return
@@ -611,29 +576,6 @@ class DocumentExtractor:
             return
         sentence, mentions = intro
         text = sentence.text
-        area_line = self.area_of(text.strip())
-        if area_line is not None and text.strip().endswith(":") and len(text.split()) <= 4:
-            self.priorities(items, [Ref("Area", area_line)], sentence)
-            return
-        if rules.PRIORITY_INTRO.search(text) and not rules.LIST_INTRO_REPORTING.search(text) and not (
-                rules.MEETING_OUTCOMES.search(text)):
-            owners: list[Ref] = []
-            groups = re.search(r"\bthese (two|three|four) (groups|boards|partnerships)\b", text, re.I)
-            if groups:
-                count = {"two": 2, "three": 3, "four": 4}[groups.group(1).lower()]
-                head = groups.group(2)[:-1].capitalize()
-                seen: list[str] = []
-                for m in reversed(self.recent):
-                    if m.head == head and m.name not in seen:
-                        seen.append(m.name)
-                    if len(seen) == count:
-                        break
-                owners = [Ref("Body", n) for n in reversed(seen)]
-            else:
-                owner = self.intro_owner(sentence, mentions)
-                owners = [owner] if owner is not None else []
-            self.priorities(items, owners, sentence)
-            return
         if rules.LIST_INTRO_REPORTING.search(text) or re.search(r"\bthese are:?\s*$", text, re.I):
             target = None
             reporting = rules.LIST_INTRO_REPORTING.search(text)
@@ -687,65 +629,6 @@ class DocumentExtractor:
         if rules.MEMBERSHIP.search(text) or re.search(r"\bcommissions the following\b", text, re.I):
             return  # membership lists are mostly in prose; service lists are not bodies
 
-    def priorities(self, items: list[Block], owners: list[Ref], intro: Sentence) -> None:
-        if not owners or ACTIVITIES_INTRO.search(_after_last_priority_word(intro.text)):
-            return  # "Priority 1 - ... achieved through activities, such as:": the list is how, not what
-        top = 0
-        sub = 0
-        for item in items:
-            if REFERS_TO_THE_LIST.search(item.body):
-                continue  # "The Partnership ... is responsible for delivery against the above priorities"
-            if item.depth == 0 or re.match(r"\s*\d", item.marker):
-                top += 1
-                sub = 0
-                position = str(top)
-            else:
-                sub += 1
-                position = f"{top}.{sub}"
-            if NOT_A_PRIORITY.match(item.body):
-                continue  # "Tuesday 24 September 2019 2.00pm": a list of dates, not of aims
-            for owner in owners:
-                self.priority(owner, item.body_start, item.end, position, intro)
-
-    def stated_priority(self, s: Sentence, mentions: list[Mention]) -> None:
-        """"Reducing violent crime is a particular priority for the CSPB"; "Substance misuse has been identified by
-        the Safer Rutland Partnership as a key priority": one priority, stated in a sentence."""
-        match = rules.PRIORITY_FOR.match(s.text)
-        low, high = (match.end(), len(s.text)) if match else (0, 0)
-        if match is None:
-            match = rules.PRIORITY_BY.match(s.text)
-            if match is not None:
-                low, high = match.start("holder"), match.end("holder")
-        if match is None or relations.negated(s.text):
-            return
-        holders = [m for m in mentions if m.label in {"Body", "Acronym"} and low <= m.start - s.start < high]
-        if not holders:
-            return
-        text_start = s.start + match.start("what")
-        text_end = s.start + match.end("what")
-        self.priority(self.ref_of(holders[0]), text_start, text_end, None, s)
-
-    def priority(self, owner: Ref | None, start: int, end: int, position: str | None, intro: Sentence) -> None:
-        if owner is None:
-            return
-        glued = re.search(r"\b([a-z][\w-]*) ((?:[A-Z][\w'-]* ){1,5}([A-Z][\w'-]*))\s*$", self.clean[start:end])
-        if glued and glued.group(1).lower() not in FUNCTION_WORDS and glued.group(3) in vocab()["body_heads"]:
-            # "Shared information sets around decision making Local Criminal Justice Board": the next heading,
-            # glued to the last item when the page was flattened, is not part of the priority
-            end = start + glued.start(2)
-        ev = self.ev(start, end, "list:priority")
-        text = re.sub(r"\s+", " ", self.clean[ev.start:ev.end]).strip().rstrip(";.")
-        if not text:
-            return
-        period = rules.period_of(intro.text) or (re.search(r"\bto (20\d\d)\b", intro.text) or [None, None])[1]
-        status = relations.status_of(intro.text, intro.text) if re.search(r"will be|is proposed", intro.text) \
-            else "current"
-        ref = Ref("Priority", f"{owner.label}\x1f{owner.name}\x1f{text}")
-        self.raw.node(ref, ev, text=text, period=period, status=status, position=position)
-        self.raw.rel("HAS_PRIORITY", owner, ref, ev, status=status, period=period)
-        if owner.label == "Area":
-            self.raw.node(owner, self.ev(intro.start, intro.end, "list:priority"))
-
     # -- tables and money ------------------------------------------------------------------------------
     def on_table(self, rows: list[Block], intro: tuple[Sentence, list[Mention]] | None) -> None:
         heading_text = self.last_heading_text(rows[0].start)
@@ -775,43 +658,9 @@ class DocumentExtractor:
         sentence_money(self, s, mentions)
 
 
+MONEY_LINE = re.compile(r"[-\u2013:=(]\s*£\s?\d")
 LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line with|Like|Unlike|Through|With|"
                             r"Within|Under|Following|Alongside)\b[^,]*,")
-
-
-# "on behalf of Glasgow City Council", "agreed with the Home Office": a body named as the other party, not the holder.
-AGENT_BEFORE = re.compile(r"\b(?:on behalf of|by|with|from|to|for|alongside|through|via)\s+(?:the\s+)?$", re.I)
-# Bodies that set priorities for an area; a council, an authority, a service or a government office is an agency.
-PRIORITY_HOLDER_HEAD = re.compile(r"\b(?:Partnership|Board|Group|Commissioner|Executive|Forum|Alliance|Panel|Committee)\b")
-# What a list is when its intro, after naming a priority, goes on to the means: activities, actions, projects.
-ACTIVITIES_INTRO = re.compile(r"\b(?:activities|actions|tasks|projects|services|initiatives)\b|"
-                              r"\b(?:achieved|delivered|met|addressed) (?:through|by|via)\b", re.I)
-# An item about the list itself ("... responsible for delivery against the above priorities"), not one of them.
-REFERS_TO_THE_LIST = re.compile(r"\b(?:the above|these|those|the following|the listed)\s+(?:\w+\s+)?"
-                                r"(?:priorities|aims|objectives|outcomes)\b", re.I)
-NOT_A_PRIORITY = re.compile(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}(?:st|nd|rd|th)? (?:January|February|"
-                            r"March|April|May|June|July|August|September|October|November|December)\b)")
-
-
-def _after_last_priority_word(text: str) -> str:
-    """The part of an intro after its last "priority"/"priorities"/"aims" (all of it when none is named)."""
-    words = list(re.finditer(r"\b(?:priorit\w*|aims?|objectives?|outcomes?|key areas)\b", text, re.I))
-    return text[words[-1].end():] if words else text
-
-
-def _priority_holder(text: str, offset: int, bodies: list[Mention]) -> Mention | None:
-    """The body whose priorities an intro names: "the SRP's priorities", "the priorities of the SRP"."""
-    word = re.search(r"\bpriorit(?:y|ies)\b", text, re.I)
-    if word is None:
-        return None
-    for m in bodies:
-        gap_after = text[m.end - offset:word.start()]
-        if m.possessive and len(gap_after) < 30 and not re.search(r"[,.;]", gap_after):
-            return m  # "the Commissioner's policing and crime priorities"
-        gap_before = text[word.end():m.start - offset]
-        if m.start - offset >= word.end() and re.fullmatch(r"\s*(?:of|for)\s+(?:the\s+)?", gap_before):
-            return m  # "the priorities of the Safer Rotherham Partnership"
-    return None
 
 
 # Bodies that give money to partnerships: who pays when a document about funding names no giver in a sentence.
@@ -820,8 +669,6 @@ FUNDER = re.compile(r"\b(?:Commissioner|MOPAC|Mayor's Office for Policing|Home O
 # "They are:", "In West Lancashire this includes:": the sentence before says what the list is.
 POINTER_INTRO = re.compile(r"\s*(?:[A-Z][\w ]{0,30}?,?\s+)?(?:they|these|those|this|which|it|members) "
                            r"(?:are|include|includes|comprise|comprises|is)\s*:?\s*", re.I)
-FUNCTION_WORDS = {"the", "a", "an", "to", "with", "of", "for", "by", "and", "or", "in", "on", "from", "into", "via",
-                  "through", "across", "at", "between", "within", "its", "their", "our", "his", "her"}
 GENERIC_COUNCILS = {"County Council", "City Council", "District Council", "Borough Council"}
 # "It is proposed that ...", "It has been agreed that ...": no one is the subject.
 EXPLETIVE_IT = re.compile(r"\s*It (?:is|was|has been|had been|will be|would be|may be|might be|seems|appears) "

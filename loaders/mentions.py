@@ -16,6 +16,50 @@ def vocab() -> dict[str, Any]:
     return yaml.safe_load(resources.files("loaders").joinpath("vocab.yaml").read_text(encoding="utf-8"))
 
 
+# Generic names (normalised, singular): the same words name a different body in each place. The brief's list,
+# and the statutory and usual local bodies of UK community safety and safeguarding.
+GENERIC = frozenset({
+    "community safety partnership", "crime and disorder reduction partnership", "joint action group",
+    "board", "partnership", "group", "executive", "forum", "committee", "panel", "team", "unit",
+    "police and crime commissioner", "office of police and crime commissioner", "police and crime panel",
+    "police fire and crime commissioner", "health and wellbeing board", "shadow health and wellbeing board",
+    "local safeguarding children board", "safeguarding children board", "safeguarding children partnership",
+    "local safeguarding adults board", "safeguarding adults board", "safeguarding adult board",
+    "adult safeguarding board", "youth offending service", "youth offending team", "youth offending management board",
+    "local strategic partnership", "local strategic partnership board", "criminal justice board",
+    "drug and alcohol action team", "drugs and alcohol action team", "drug action team", "responsible authorities group",
+    "community safety board", "community safety team", "community safety unit", "community safety partnership board",
+    "children trust", "primary care trust", "clinical commissioning group", "integrated care board",
+    "council", "county council", "city council", "district council", "borough council", "unitary authority",
+    "police", "constabulary", "police authority", "police force", "fire and rescue service", "fire service",
+    "fire and rescue authority", "fire authority", "probation", "probation service", "probation trust",
+    "youth service", "public health", "domestic violence forum", "domestic abuse forum", "safer neighbourhood board",
+    "neighbourhood policing team", "community partnership", "local health board", "health board",
+    "public services board", "community planning partnership", "policing and community safety partnership",
+    "district policing partnership", "overview and scrutiny committee", "scrutiny committee", "local resilience forum",
+    "children and young people board", "safeguarding board", "community safety action group",
+    "community safety delivery group", "anti social behaviour group", "tasking group", "performance group",
+    "strategic assessment group", "community safety executive", "community safety forum", "community safety group",
+})
+
+
+@lru_cache(maxsize=1)
+def generic_acronyms() -> dict[str, str]:
+    """The initials of generic names of two words or more ("CSP" -> "community safety partnership"); initials two
+    generic names share stand for neither."""
+    found: dict[str, set[str]] = {}
+    for name in GENERIC:
+        if len([w for w in name.split() if w not in SMALL_WORDS]) >= 2:
+            found.setdefault(initials(name), set()).add(name)
+    return {letters: next(iter(names)) for letters, names in found.items() if len(names) == 1}
+
+
+def generic_of_acronym(acronym: str) -> str | None:
+    """The generic name an acronym abbreviates ("CSPs" -> "community safety partnership"), or None."""
+    letters = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+    return generic_acronyms().get(letters) if letters.isupper() else None
+
+
 @lru_cache(maxsize=1)
 def national_bodies() -> dict[str, Any]:
     """The gazetteer of UK national bodies and roles (loaders/data/national_bodies.yaml)."""
@@ -233,6 +277,7 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
             name = f"{name} {m.group(2)}"
         mentions = [x for x in mentions if not (x.start < offset + m.end() and offset + start < x.end)]
         mentions.append(Mention("Legislation", name, offset + start, offset + m.end(), head=name.split()[-1]))
+    mentions = _with_place_after(text, offset, _with_place_before_acronym(text, offset, mentions, area_names))
     mentions = _with_gazetteer(text, offset, mentions)
     for named in mentions:
         owned = _PLACE_OWNED.match(named.name)
@@ -240,6 +285,86 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
                 owned.group(1) not in _OWNING_NOUNS):
             named.name = f"{owned.group(1)} {owned.group(2)}"  # "Bury's Community Safety Partnership": Bury's own
     mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+# "for Suffolk", "at Blackburn with Darwen", "for the Isle of Wight": a place after a generic name.
+_PLACE_WORD = r"[A-Z][a-z'\u2019]+(?:-[A-Za-z]+)*"
+_PLACE_AFTER = re.compile(r"[ \t]+(?:for|of|at|in|covering)[ \t]+(?:the[ \t]+)?(" + _PLACE_WORD
+                          + r"(?:(?:[ \t]+(?:and|&|with|upon|of)[ \t]+|[ \t]+)" + _PLACE_WORD + r"){0,3})(?![\w&'-])")
+_PLACE_BEFORE = re.compile(r"(?<![\w&'-])([A-Z][A-Z&]{1,6}|" + _PLACE_WORD + r"(?:(?:[ \t]+(?:and|&|with|upon)[ \t]+|[ \t]+)"
+                           + _PLACE_WORD + r"){0,3})[ \t]+$")
+
+
+def _generic_name(name: str) -> str | None:
+    """The generic name a mention's words are ("Community Safety Partnerships" -> community safety partnership)."""
+    words = re.sub(r"[^a-z ]+", " ", name.lower().replace("&", " and ")).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    joined = " ".join(words).replace("well being", "wellbeing")
+    return joined if joined in GENERIC and len(words) >= 2 else None
+
+
+def _placeish(words: str) -> bool:
+    """Capitalised words that may be a place: none is a head noun, an office, a title or a generic word."""
+    v = vocab()
+    barred = set(v["body_heads"]) | set(v["generic_words"]) | set(v["programme_heads"]) | set(v["funding_heads"]) | (
+        ROLE_WORDS | TITLE_WORDS | set(v["start_stopwords"]))
+    return not any(w in barred or w.rstrip("s") in barred for w in re.findall(r"[A-Za-z][\w'\u2019-]*", words))
+
+
+def _with_place_after(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """"Police and Crime Commissioner for Suffolk", "CSP for North Yorkshire": a generic name followed by its place
+    is one name, the place's body."""
+    extended: list[Mention] = []
+    for m in mentions:
+        if m.label not in {"Body", "Acronym"} or m.possessive:
+            continue
+        if (generic_of_acronym(m.name) if m.label == "Acronym" else _generic_name(m.name)) is None:
+            continue
+        if re.search(r"[a-z]s$|[A-Z]s$", text[m.start - offset:m.end - offset]):
+            continue  # "the Community Safety Partnerships in Westshire": the class in a place
+        after = _PLACE_AFTER.match(text, m.end - offset)
+        if after is None or not _placeish(after.group(1)):
+            continue
+        end = offset + after.end()
+        if any(x is not m and x.start < end and m.end <= x.start and x.label not in {"Acronym"} for x in mentions):
+            continue  # "the Partnership for the Safer Northshire Board": a name follows, not a place
+        m.name = re.sub(r"\s+", " ", text[m.start - offset:end - offset])
+        if m.label == "Acronym":
+            m.label, m.head = "Body", (generic_of_acronym(m.name.split()[0]) or "").split()[-1].capitalize()
+        m.end = end
+        extended.append(m)
+    return [x for x in mentions if not any(y is not x and y.start <= x.start and x.end <= y.end for y in extended)]
+
+
+_LEVEL_WORDS = {"County", "District", "Borough", "City", "Metropolitan", "Local", "National", "Regional", "Area", "and",
+                "&", "with", "upon", "Unitary", "Town", "Parish", "Force", "Sub-Regional", "Countywide"}
+
+
+def _with_place_before_acronym(text: str, offset: int, mentions: list[Mention],
+                               area_names: frozenset[str]) -> list[Mention]:
+    """"Craven CSP", "Hambleton and Richmondshire CSP", "B&NES CSP": a place before a generic name's acronym is
+    one name."""
+    for m in mentions:
+        if m.label != "Acronym" or generic_of_acronym(m.name) is None:
+            continue
+        before = _PLACE_BEFORE.search(text, 0, m.start - offset)
+        if before is None or not _placeish(before.group(1)) or all(
+                w in _LEVEL_WORDS for w in before.group(1).split()):
+            continue  # "the County and District LSPs": levels, not a place
+        opening = not text[:before.start(1)].strip() or re.search(r"(?:[.!?:;\u2022\u00b7*\u2013-]|^\s*o)\s*$",
+                                                                  text[:before.start(1)])
+        if opening and before.group(1).split()[0] not in area_names:
+            continue  # "Attend CDRP meetings": a capital that opens a sentence is no sign of a place
+        start = offset + before.start(1)
+        if any(x is not m and x.end > start and x.start < m.start for x in mentions):
+            continue
+        m.label, m.head = "Body", (generic_of_acronym(m.name) or "").split()[-1].capitalize()
+        m.name = re.sub(r"\s+", " ", text[start - offset:m.end - offset])
+        m.start = start
     return mentions
 
 

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 from loaders import relations, rules
 from loaders.mentions import Mention
 from loaders.raw import Ref
-from loaders.structure import Sentence
+from loaders.structure import Block, Sentence
 
 if TYPE_CHECKING:
+    from loaders.extract import DocumentExtractor
     from loaders.rules.registry import Context
 
 BODIES = relations.BODIES
@@ -176,8 +177,9 @@ def _receiver(ctx: Context, text: str, offset: int, bodies: list[Mention], amoun
     if line is not None and line.end() - 1 <= amount.start + 1 and NAME_WORDS.match(line.group("who").strip()):
         inner = line.group("inner")
         who, start = line.group("who"), line.start("who")
+        if inner:  # "Diwali Festival (organised by Eastbury Arts Ltd)": the organiser receives it
+            inner = re.sub(r"^(?:organised by|run by|delivered by|led by)\s+", "", inner.strip())
         if inner and re.match(r"[A-Z]", inner) and not re.fullmatch(r"[A-Z]{2,6}", inner.strip()):
-            inner = re.sub(r"^(?:organised by|run by|delivered by)\s+", "", inner.strip())
             who, start = inner, line.start("inner") + line.group("inner").find(inner)
         named = [m for m in bodies if offset + start <= m.start < offset + start + len(who)]
         if named:
@@ -213,9 +215,106 @@ def _write(ctx: Context, s: Sentence, amount: Amount, period: str | None, payer:
                  flow="receipt" if receipt else "allocation",
                  note=f"{amount.qualifier} the amount" if amount.qualifier else None)
     if payer is not None:
-        ctx.raw.rel("ALLOCATED_BY", ref, ctx.ref_of(payer), ev)
+        ctx.raw.rel("ALLOCATED_BY", ref, ctx.spelled_out(payer), ev)  # "The PCC awarded": the one PCC named
     if receiver is not None:
         ctx.raw.rel("ALLOCATED_TO", ref, receiver, ev)
     stream = Ref("FundingStream", streams[0].name) if streams else ctx.stream_context
     if stream is not None:
         ctx.raw.rel("FROM_STREAM", ref, stream, ev)
+
+
+# A grants list written as labelled fields, one record per grant: "Recipient: Westbury Youth Club" and
+# "2019/20 Allocation: £1,500", or "Amount:" / "£40,000" / "Who received the funding:" / "Eastbury Council" (the
+# value on the line after its label), with an optional "Purpose:".
+RECIPIENT_FIELD = re.compile(r"^\s*(?:recipient(?: organisation)?|who received the funding|awarded to|grant recipient|"
+                             r"funded organisation|organisation funded)\s*:\s*(?P<value>.*?)\s*$", re.I)
+AMOUNT_FIELD = re.compile(r"^\s*(?P<period>(?:19|20)\d{2}\s*[/-]\s*\d{2,4}\s+)?(?:amount(?: awarded| allocated)?|"
+                          r"allocation|grant(?: awarded)?|award|funding awarded|total awarded)(?: \(£\))?\s*:\s*"
+                          r"(?P<value>.*?)\s*$", re.I)
+PURPOSE_FIELD = re.compile(r"^\s*(?:purpose|project|reason)\s*:\s*(?P<value>.*?)\s*$", re.I)
+FIGURE = re.compile(r"^\s*£?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?\s*$")
+# A fund named as the recipient ("Domestic Homicide Review Fund") is what the money is for, not who gets it.
+A_FUND = re.compile(r"\b(?:Fund|Grant|Programme|Budget|Pot)\s*$")
+
+
+@dataclass
+class _Field:
+    value: str
+    start: int
+    end: int
+
+
+def _field(blocks: list[Block], index: int, pattern: re.Pattern[str]) -> tuple[_Field, int] | None:
+    """A field's value on its own line, or on the next block when the label line ends at its colon."""
+    block = blocks[index]
+    match = pattern.match(block.text)
+    if match is None:
+        return None
+    value = match.group("value")
+    if value:
+        start = block.start + match.start("value")
+        return _Field(value, start, start + len(value)), index
+    if index + 1 < len(blocks):
+        nxt = blocks[index + 1]
+        text = nxt.text.strip()
+        lead = len(nxt.text) - len(nxt.text.lstrip())
+        if text and not text.endswith(":"):
+            return _Field(text, nxt.start + lead, nxt.start + lead + len(text)), index + 1
+    return None
+
+
+def money_records(ext: DocumentExtractor, blocks: list[Block]) -> None:
+    """Grants listed as labelled records: one Allocation per record that states both an amount and a recipient,
+    from the commissioner the document names (or the last giver a sentence named), for the period the amount's
+    label or the latest heading before it states."""
+    record: dict[str, _Field] = {}
+    period: str | None = None
+    heading_period: str | None = None
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "heading" and rules.period_of(block.text) and AMOUNT_FIELD.match(block.text) is None:
+            heading_period = rules.period_of(block.text)
+        for key, pattern in (("recipient", RECIPIENT_FIELD), ("amount", AMOUNT_FIELD), ("purpose", PURPOSE_FIELD)):
+            found = _field(blocks, i, pattern)
+            if found is None:
+                continue
+            if key in record and key != "purpose":
+                record = {}  # a new record began before the last one was complete
+            record[key] = found[0]
+            if key == "amount":
+                label = AMOUNT_FIELD.match(block.text)
+                period = rules.period_of(label.group("period") or "") if label else None
+            i = found[1]
+            break
+        if "recipient" in record and "amount" in record:
+            _write_record(ext, record, period or heading_period)
+            record, period = {}, None
+        i += 1
+
+
+def _write_record(ext: DocumentExtractor, record: dict[str, _Field], period: str | None) -> None:
+    amount, recipient = record["amount"], record["recipient"]
+    figure = FIGURE.match(amount.value)
+    if figure is None:
+        return
+    value = int(figure.group("num").replace(",", ""))
+    start, end = min(amount.start, recipient.start), max(amount.end, recipient.end)
+    ev = ext.ev(start, end, "rule:money-record")
+    ref = Ref("Allocation", f"allocation-{ext.doc.id[:3]}-p{amount.start}")
+    purpose = record.get("purpose")
+    ext.raw.node(ref, ev, amount_gbp=value, period=period, row_kind="item", flow="allocation",
+                 purpose=re.sub(r"\s+", " ", purpose.value)[:200] if purpose is not None else recipient.value[:200])
+    payer = ext.funder or ext.default_funder
+    if payer is not None:
+        ext.raw.rel("ALLOCATED_BY", ref, ext.spelled_out(payer), ev)
+    if ext.stream_context is not None:
+        ext.raw.rel("FROM_STREAM", ref, ext.stream_context, ev)
+    if A_FUND.search(recipient.value):
+        return
+    named = [m for m in ext.mentions_in(recipient.value, recipient.start) if m.label in BODIES]
+    receiver = ext.register(named[0], "rule:money-record") if named and named[0].start == recipient.start else None
+    if receiver is None:
+        receiver = _named(ext, recipient.value, recipient.start)
+    if receiver is not None:
+        ext.raw.rel("ALLOCATED_TO", ref, receiver, ev)

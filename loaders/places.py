@@ -15,34 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.mentions import vocab
+from loaders.mentions import GENERIC, generic_acronyms, vocab
 from loaders.read import Document
 
-# Generic names (normalised, singular): the same words name a different body in each place. The brief's list,
-# and the statutory and usual local bodies of UK community safety and safeguarding.
-GENERIC = frozenset({
-    "community safety partnership", "crime and disorder reduction partnership", "joint action group",
-    "board", "partnership", "group", "executive", "forum", "committee", "panel", "team", "unit",
-    "police and crime commissioner", "office of police and crime commissioner", "police and crime panel",
-    "police fire and crime commissioner", "health and wellbeing board", "shadow health and wellbeing board",
-    "local safeguarding children board", "safeguarding children board", "safeguarding children partnership",
-    "local safeguarding adults board", "safeguarding adults board", "safeguarding adult board",
-    "adult safeguarding board", "youth offending service", "youth offending team", "youth offending management board",
-    "local strategic partnership", "local strategic partnership board", "criminal justice board",
-    "drug and alcohol action team", "drugs and alcohol action team", "drug action team", "responsible authorities group",
-    "community safety board", "community safety team", "community safety unit", "community safety partnership board",
-    "children trust", "primary care trust", "clinical commissioning group", "integrated care board",
-    "council", "county council", "city council", "district council", "borough council", "unitary authority",
-    "police", "constabulary", "police authority", "police force", "fire and rescue service", "fire service",
-    "fire and rescue authority", "fire authority", "probation", "probation service", "probation trust",
-    "youth service", "public health", "domestic violence forum", "domestic abuse forum", "safer neighbourhood board",
-    "neighbourhood policing team", "community partnership", "local health board", "health board",
-    "public services board", "community planning partnership", "policing and community safety partnership",
-    "district policing partnership", "overview and scrutiny committee", "scrutiny committee", "local resilience forum",
-    "children and young people board", "safeguarding board", "community safety action group",
-    "community safety delivery group", "anti social behaviour group", "tasking group", "performance group",
-    "strategic assessment group", "community safety executive", "community safety forum", "community safety group",
-})
 # Words a place name never starts with: a prefix that starts with one is not a place ("Local", "Joint").
 NOT_PLACE = frozenset({"the", "this", "that", "these", "each", "all", "both", "our", "their", "its", "a", "an",
                        "local", "joint", "area", "interim", "new", "shadow", "strategic", "multi", "sub", "regional",
@@ -81,6 +56,17 @@ HAVING = re.compile(r"^(?:in\s+)?(?P<place>[A-Z][\w&' ,-]{1,60}?)(?:\s+(?:togeth
 COUNTED = (r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|both|its|their|our|several)\s+"
            r"(?:[a-z][\w-]*\s+){0,2}")
 INDEFINITE = re.compile(r"\b(?i:a|an|each|every|any|all|other)\s+$")
+_PLACE_AFTER_JOINT = re.compile(r" (?:for|of|at|in|covering) (?:the )?")
+# "Police and Crime Commissioner for Suffolk", "CSP for North Yorkshire", "Community Safety Partnership at Blackpool":
+# a generic name (or its acronym) with its place after it.
+_GENERIC_HEADS = (r"(?:Community Safety Partnership|Police(?:,)? (?:Fire )?(?:and|&) Crime Commissioner|"
+                  r"Safeguarding (?:Children|Adults?) (?:Board|Partnership)|Health and Wellbeing Board|"
+                  r"Youth Offending (?:Service|Team)|Clinical Commissioning Group|Local Strategic Partnership|"
+                  r"Crime and Disorder Reduction Partnership|(?:CSP|PCC|CDRP|LSCB|SAB|LSP|YOT|YOS|CCG)s?)")
+PLACE_AFTER = re.compile(_GENERIC_HEADS + r" (?:for|at|covering) (?:the )?(" + _WORD
+                         + r"(?:(?: and | & | upon | with | )" + _WORD + r"){0,3})")
+PLACE_BEFORE_ACRONYM = re.compile(r"\b" + _PLACE + r" (?:CSP|PCC|CDRP|LSCB|SAB|LSP|YOT|YOS|CCG)s?\b")
+_OPENING = re.compile(r"(?:\A|[\n.!?:;\u2022\u00b7*\u2013-])[ \t]*(?:o[ \t]+)?$")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])|\n\s*\n")
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.)\s+\S")
 
@@ -121,9 +107,10 @@ SYNONYMS = {"safeguarding adult board": "safeguarding adults board", "adult safe
 
 
 @lru_cache(maxsize=65536)
-def generic_core(core: str, after_place: bool = False) -> str | None:
+def generic_core(core: str, after_place: bool = False, acronym: bool = False) -> str | None:
     """The generic name a core stands for ("the Joint Action Groups" -> "joint action group"), or None. After a
-    place, a level word is part of the place ("Blaby District Community Safety Partnership")."""
+    place, a level word is part of the place ("Blaby District Community Safety Partnership"), and so is the acronym
+    of a generic name (`acronym` too: "CSP for North Yorkshire"); alone, an acronym is left to the acronym rules."""
     for candidate in (core, singular(core)):
         options = [candidate]
         if after_place:
@@ -132,6 +119,8 @@ def generic_core(core: str, after_place: bool = False) -> str | None:
             option = SYNONYMS.get(option, option)
             if option in GENERIC:
                 return option
+            if (after_place or acronym) and option.isalpha() and option.upper() in generic_acronyms():
+                return generic_acronyms()[option.upper()]  # "Craven CSP", "CSP for North Yorkshire"
     return None
 
 
@@ -331,6 +320,19 @@ class DocumentPlaces:
             self._memo[memo] = self._identity(name, offset, surface, glossary)
         return self._memo[memo]
 
+    def reordered(self, norm: str) -> Identity | None:
+        """"police and crime commissioner for suffolk", "csp for north yorkshire": a generic name, then the place
+        it belongs to, is that place's body as much as "Suffolk Police and Crime Commissioner"."""
+        for joint in _PLACE_AFTER_JOINT.finditer(norm):
+            if singular(norm[:joint.start()]) != norm[:joint.start()]:
+                continue  # "LSPs in Westshire": the class in a place, not one body
+            core = generic_core(norm[:joint.start()], acronym=True)
+            place = self.place_named(norm[joint.end():]) if core is not None else None
+            if core is not None and place:
+                return Identity(self.force_area(place) if core in FORCE_CORES else place, core, generic=True,
+                                placed_by_name=True)
+        return None
+
     def _identity(self, name: str, offset: int | None, surface: str | None, glossary: bool) -> Identity:
         norm = normalise(name)
         prefixed = self.place_prefix(name)
@@ -340,6 +342,9 @@ class DocumentPlaces:
             if core is not None and core in FORCE_CORES:
                 place = self.force_area(place)
             return Identity(place, core or rest, generic=core is not None, placed_by_name=True)
+        reordered = self.reordered(norm)
+        if reordered is not None:
+            return reordered
         core = generic_core(norm)
         if core is None:
             return Identity("", norm)
@@ -385,9 +390,41 @@ def document_places(doc: Document, area: str | None = None) -> DocumentPlaces:
             places.local.setdefault(key, place)
         if key and re.search(r"(?:Police|Constabulary|Crime Commissioner)$", match.group(0)):
             places.forces.add(gazetteer().get(key) or places.local.get(key) or place)
+    for match in PLACE_AFTER.finditer(doc.text):
+        words = []
+        for word in match.group(1).split():  # "for Suffolk, Tim Passmore": the place starts the run
+            if word.lower() in NOT_IN_PLACE and word not in {"and", "&", "upon", "with"}:
+                break
+            words.append(word.rstrip(","))
+            if word.endswith(","):
+                break
+        _add_local(places, words)
+    for match in PLACE_BEFORE_ACRONYM.finditer(doc.text):
+        words = []
+        for word in reversed(match.group(1).split()):
+            if word.lower() in NOT_IN_PLACE and word not in {"and", "&", "upon", "with"}:
+                break
+            words.insert(0, word)
+        opening = _OPENING.search(doc.text, max(0, match.start(1) - 40), match.start(1))
+        if words and words[0] == match.group(1).split()[0] and opening is not None:
+            continue  # "Now LSPs ...", "Attend CDRP meetings": a capital opening a sentence is no sign of a place
+        _add_local(places, words)
     places.area = area or _inferred_area(places)
     _sections(places)
     return places
+
+
+def _add_local(places: DocumentPlaces, words: list[str]) -> None:
+    while words and words[0] in {"and", "&", "with", "upon"}:
+        words = words[1:]
+    while words and words[-1] in {"and", "&", "with", "upon"}:
+        words = words[:-1]
+    if not words or len([w for w in words if w not in {"and", "&", "upon", "with"}]) > 3:
+        return
+    place = re.sub(r"['\u2019]s$", "", " ".join(words).replace(" & ", " and "))
+    key = normalise(place)
+    if len(key) >= 3 and key not in gazetteer():
+        places.local.setdefault(key, place)
 
 
 def _inferred_area(places: DocumentPlaces) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 from graph.model import ID_PREFIX, Evidence, Facts, Node, Relationship, slugify
 from graph.schema import load_schema
 from loaders.curation import Curation, load_curation
-from loaders.mentions import vocab
+from loaders.mentions import generic_of_acronym, national_bodies, vocab
 from loaders.places import DocumentPlaces, Identity, contains, document_places, normalise
 from loaders.raw import Raw, Ref
 
@@ -27,7 +27,13 @@ __all__ = ["core", "normalise", "resolve", "themes_of"]
 MAX_EVIDENCE = 8
 NATION = frozenset(name for name, spec in vocab()["areas"].items() if spec.get("level") == "nation")
 ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,8}")
-GLOSSARY_METHODS = frozenset({"acronym-table"})  # evidence from a glossary: its generic names are classes
+GLOSSARY_METHODS = frozenset({"acronym-table"})
+# Lines whose start (first set) or end (second) is always a body: an acronym there that no document defines still
+# names a body (the far end of "led by", a grant's recipient may be an office or a service: "IDVA", "CCTV").
+BODY_LINES = frozenset({"REPORTS_TO", "SUBGROUP_OF", "ACCOUNTABLE_TO", "PART_OF", "OVERSEES", "MEMBER_OF",
+                        "MERGED_INTO", "SUCCEEDED_BY"})
+BODY_STARTS = BODY_LINES | {"CHAIRED_BY", "VICE_CHAIRED_BY", "LED_BY", "COMMISSIONS", "FUNDS", "HAS_PRIORITY"}
+BODY_ENDS = BODY_LINES | {"ALLOCATED_BY"}  # evidence from a glossary: its generic names are classes
 
 
 @lru_cache(maxsize=1)
@@ -296,9 +302,15 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
                             evidence=_cap(gathered)))
     allocation_ids = _allocation_ids(raw)
 
-    def ref_id(ref: Ref, ev: Evidence) -> str | None:
+    def ref_id(ref: Ref, ev: Evidence, body_line: bool = False) -> str | None:
+        """The id of a raw end; an acronym no document defines is named only at an end of a line between bodies
+        (`body_line`): elsewhere (a table's recipient, a role) it may be a service or an office."""
         if ref.label == "Acronym":
             owner = acronyms.owner(ev.doc, ref.name, ids_of, ev.start)
+            if owner is None and body_line:
+                owner = _undefined_acronym(ref.name, ev, facts, ids, ids_of)
+                if owner is not None:
+                    acronyms.define(ev.doc, ref.name, owner, ids_of)
             if owner is None:
                 return None
             rescoped = acronyms.rescoped(owner, ev, ids_of)
@@ -307,7 +319,7 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
             return _csp_for(facts, ref.name)
         if ref.label == "Priority":
             owner_label, owner_name, text = ref.name.split("\x1f")
-            owner_id = ref_id(Ref(owner_label, owner_name), ev)
+            owner_id = ref_id(Ref(owner_label, owner_name), ev, body_line=True)
             return None if owner_id is None else f"priority-{owner_id}-{slugify(text)[:60].rstrip('-')}"
         if ref.label == "Allocation":
             return allocation_ids.get((ref.name, ev.doc))
@@ -321,7 +333,9 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
     # Relationships (a rule's guess between the wrong kinds of thing is dropped, not written).
     schema = load_schema()
     for rel in raw.rels:
-        if rel.type == "MEMBER_OF" and rel.start.label == "Acronym" and ref_id(rel.start, rel.evidence) is None:
+        if rel.type == "MEMBER_OF" and rel.start.label == "Acronym" and acronyms.owner(
+                rel.evidence.doc, rel.start.name, ids_of, rel.evidence.start) is None and (
+                generic_of_acronym(rel.start.name) is None):
             # An organisation the documents only ever abbreviate ("DCLG", "SOLACE") is still a member.
             acronym_id = slugify(rel.start.name)
             if acronym_id not in facts.nodes:
@@ -330,7 +344,8 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
                                     evidence=[rel.evidence]))
             ids[("Body", f"\x1f{normalise(rel.start.name)}")] = acronym_id
             acronyms.define(rel.evidence.doc, rel.start.name, ("Body", f"\x1f{normalise(rel.start.name)}"), ids_of)
-        start, end = ref_id(rel.start, rel.evidence), ref_id(rel.end, rel.evidence)
+        start = ref_id(rel.start, rel.evidence, rel.type in BODY_STARTS)
+        end = ref_id(rel.end, rel.evidence, rel.type in BODY_ENDS)
         if start is None or end is None or start == end:
             continue
         if start not in facts.nodes or end not in facts.nodes:
@@ -346,6 +361,47 @@ def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
     _statuses(facts)
     _documents(facts, raw, ids_of, mentioned)
     return facts
+
+
+@lru_cache(maxsize=1)
+def _national_aliases() -> dict[str, dict[str, Any]]:
+    """A national body's acronym in the gazetteer ("MoJ") -> the body."""
+    return {alias: spec for spec in national_bodies()["bodies"] for alias in spec.get("aliases") or []}
+
+
+def _undefined_acronym(acronym: str, ev: Evidence, facts: Facts, ids: dict[tuple[str, str], str],
+                       ids_of: Identities) -> tuple[str, str] | None:
+    """The body an acronym the documents never define stands for, named and written when it is not yet: a national
+    body whose acronym the gazetteer gives ("MoJ"); else the generic name it abbreviates, of the place it is
+    written in ("the PCC" in a Suffolk report is Suffolk's Police and Crime Commissioner); else a body of the
+    document's area named by the acronym alone ("PSAB"), never another area's body of the same letters."""
+    places = ids_of.places.get(ev.doc)
+    spec = _national_aliases().get(acronym)
+    if spec is not None:
+        key = ("Body", f"\x1f{normalise(spec['name'])}")
+        node = Node(id=slugify(spec["name"]), label="Body", name=spec["name"], aliases=[acronym],
+                    properties={"kind": spec.get("kind") or "organisation", "status": "current"}, evidence=[ev])
+    elif (core_name := generic_of_acronym(acronym)) is not None:
+        if places is None:
+            return None
+        key = ("Body", ids_of.body_key(core_name.title(), ev.doc, ev.start))
+        ident = ids_of.info[key[1]]
+        if key not in ids and (not ident.place or ident.place.startswith("doc:") or ident.place in NATION):
+            return None  # the class ("CSPs" in a national report), never one body
+        node = Node(id=slugify(f"{ident.place} {ident.core}"), label="Body", name=f"{ident.place} {core_name.title()}",
+                    aliases=[acronym], properties={"kind": "organisation", "status": "current", "place": ident.place},
+                    evidence=[ev])
+    else:
+        area = places.area if places is not None else ""
+        key = ("Body", f"{area}\x1f{normalise(acronym)}")
+        node = Node(id=slugify(f"{acronym} {area}"), label="Body", name=acronym,
+                    properties={"kind": "organisation", "status": "current", **({"place": area} if area else {})},
+                    evidence=[ev])
+    if key not in ids:
+        if node.id not in facts.nodes:
+            facts.add_node(node)
+        ids[key] = node.id
+    return key
 
 
 class _Acronyms:
@@ -482,7 +538,11 @@ def _canonical(label: str, keys: list[str], counter: Counter[str], placed: Count
         return best, ID_PREFIX[label] + slugify(best), place
     assert ident is not None
     pool = placed if placed else counter
-    best = sorted(pool.items(), key=lambda kv: (_plural(kv[0]), -kv[1], -len(kv[0]), kv[0]))[0][0]
+    best = sorted(pool.items(), key=lambda kv: (_plural(kv[0]), _shortened(kv[0]), -kv[1], -len(kv[0]), kv[0]))[0][0]
+    if placed and _shortened(best) and ident.place and not ident.place.startswith("doc:"):
+        # only "Craven CSP" or "Police and Crime Commissioner for Suffolk" is written: the id is the one the name in
+        # its usual order and in full ("Suffolk Police and Crime Commissioner") has, whichever is written later
+        return best, slugify(f"{ident.place} {ident.core}"), place
     if placed:
         return best, slugify(best), place
     if not ident.place or ident.place in NATION:
@@ -490,6 +550,16 @@ def _canonical(label: str, keys: list[str], counter: Counter[str], placed: Count
     if ident.place.startswith("doc:"):
         return best, slugify(f"{ident.core} {ident.place[4:]}"), ""
     return f"{ident.place} {best}", slugify(f"{ident.place} {ident.core}"), ident.place
+
+
+_PLACE_AFTER_NAME = re.compile(r"\s(?:for|of|at|in|covering)\s(?:the\s)?[A-Z]")
+
+
+def _shortened(name: str) -> bool:
+    """A generic name written with an acronym for its words ("Craven CSP") or with its place after it ("CSP for North
+    Yorkshire"), not in the usual full order."""
+    last = name.split()[-1] if name.split() else ""
+    return (last.rstrip("s").isupper() and len(last) >= 2) or _PLACE_AFTER_NAME.search(name) is not None
 
 
 def _place_of(label: str, keys: list[str], ids_of: Identities) -> str:

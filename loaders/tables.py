@@ -265,6 +265,8 @@ class Table:
         if allocator is not None:
             self.ext.table_allocators[self.heading] = allocator
         for row in self.rows:
+            if row.kind in {"section", "subtotal"} and row.cells:
+                self._priority_row(row, allocator)
             if row.kind in {"section", "text"}:
                 continue
             if len(row.cells) > max(len(self.header), 2) and any(
@@ -276,6 +278,16 @@ class Table:
         self._tie_sections()
         self._check_totals()
         self._tie_breakdown()
+
+    def _priority_row(self, row: Row, allocator: Ref | None) -> None:
+        """A section row "Priority 1: Anti-social behaviour" in a body's budget: a priority of that body, for the
+        period the table's heading or introduction states."""
+        from loaders.rules.priorities import titled_priority
+
+        cell = row.cells[0]
+        if allocator is not None and allocator.label == "Body":
+            titled_priority(self.ext, Sentence(cell.start, cell.end, cell.text, row.block), allocator,
+                            rules.period_of(self.context))
 
     def _groups(self, row: Row) -> list[list[tuple[Column, int]]]:
         specs = [(col, v) for col, v in zip(self.columns, row.values, strict=True) if v is not None]

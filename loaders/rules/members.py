@@ -19,25 +19,36 @@ BODIES = relations.BODIES
 ORG_NOUNS = re.compile(
     r"\b(?:authorit(?:y|ies)|police(?: force)?|constabulary|probation|health|services?|partners?|providers?|organisations?|"
     r"sectors?|councils?|boards?|groups?|teams?|trusts?|agenc(?:y|ies)|bodies|commissioners?|representatives|"
-    r"landlords?|housing|schools?|colleges?|universit(?:y|ies)|fire(?: and rescue)?|rescue|prisons?|courts?|"
-    r"charit(?:y|ies)|businesses|associations?|forums?|networks?|panels?|partnerships?|nhs|ccgs?|icbs?)\s*$", re.I)
+    r"landlords?|housing|schools?|colleges?|universit(?:y|ies)|fire(?: and rescue)?|rescue|prisons?|courts?|units?|"
+    r"charit(?:y|ies)|businesses|associations?|forums?|networks?|panels?|partnerships?|nhs|ccgs?|icbs?|"
+    r"integrated care)\s*$", re.I)
+# A lower-case member that is still one organisation: the document's own agency in the singular ("the local
+# authority", "the police force", "the fire and rescue service"), unlike a kind ("housing providers").
+INSTITUTION = re.compile(r"^(?:[a-z]+ ){0,3}(?:authority|force|service|constabulary|council|trust|commissioner)$")
+# The plural head a run of modifiers shares ("statutory, voluntary and community organisations").
+SHARED_HEAD = re.compile(r"\b(?:organisations|sectors?|bodies|agencies|groups|services|providers|partners|"
+                         r"authorities|representatives|communities)\s*$", re.I)
 VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|should|can|has|have|had|to|which|who|that|this|these|"
                      r"meets?|aims?|works?|provides?|ensures?|includes?|including|representing|each|every|part of|"
                      r"such|one|two|three|four|five|six|seven|eight|nine|ten|twenty[\w-]*|\d+)\b", re.I)
-TAIL_END = re.compile(r"[.;:]\s|[.;]$|\s(?:who|which|whom|where|to (?:ensure|deliver|work|tackle|reduce|support|"
+TAIL_END = re.compile(r"[.;:]\s|[.;]$|,?\s(?:preferably|ideally|normally|usually)\b|"
+                      r"\s(?:who|which|whom|where|to (?:ensure|deliver|work|tackle|reduce|support|"
                       r"provide|help|develop|address))\b|\bamong others\b", re.I)
-LEAD = re.compile(r"^(?:the|a|an|all|each of(?: the)?|each|both|other|relevant|key|senior|also|as well as|along with|"
+LEAD = re.compile(r"^(?:the|a|an|all|each of(?: the)?|each|both|other|relevant|key|senior|also|as well as|along with|plus|"
                   r"including|include|and|or|(?:a |the )?(?:wide |broad )?(?:range|number|variety|mix) of|following|"
                   r"(?:[\w-]+ ){0,2}?(?:representatives?|officers?|partners|members|staff|colleagues) (?:from|of)|"
                   r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,3}?(?:from|of))\s+", re.I)
 # A category, not a member: "organisations", "partner agencies", "elected members", "other partners".
 GENERIC = re.compile(r"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten) )?(?:(?:other|partner|key|statutory|"
-                     r"non-statutory|relevant|wider|following|all|elected|lead|designated|core|"
-                     r"multi-agency|various|many|several|local|external) )?(?:organisations|groups|partners|agencies|"
+                     r"non-statutory|relevant|wider|following|all|elected|lead|designated|core|service|community|"
+                     r"multi-agency|various|many|several|local|external|voluntary|business|private|public|faith) )?"
+                     r"(?:organisations|groups|partners|agencies|"
                      r"bodies|members|representatives|authorities|sectors|services|stakeholders|people|users|"
                      r"residents|communities|individuals|officers|colleagues|staff)$", re.I)
 PERSONAL = re.compile(r"\b(?:Member|Members|Chair|Chairman|Vice-Chair|Director|Officer|Councillor|Cllr|Manager|"
                       r"Lead Member|Portfolio Holder|Mayor|Leader|Executive Officer)\b")
+OFFICE = re.compile(r"\b(?:representatives?|officers?|members?|chair|lead|director|manager)\b")
+HELD_IN = re.compile(r"\s(?:of|from|at|in)\s+(?:the\s+)?(?=[A-Z])")
 TRAIL = re.compile(r"\s*(?:\((?:opens new window|[^()]*)\)|etc\.?|representatives?|representation|colleagues)\s*$",
                    re.I)
 
@@ -46,6 +57,15 @@ TRAIL = re.compile(r"\s*(?:\((?:opens new window|[^()]*)\)|etc\.?|representative
 def _agency_terms() -> dict[str, str]:
     terms: dict[str, str] = vocab()["agency_terms"]
     return terms
+
+
+def _unled(text: str) -> str:
+    """The phrase without its leading determiners ("representatives from the Police" -> "Police")."""
+    lead = LEAD.match(text)
+    while lead is not None:
+        text = text[lead.end():]
+        lead = LEAD.match(text)
+    return text
 
 
 def _phrase(text: str, start: int) -> tuple[str, int] | None:
@@ -60,16 +80,22 @@ def _phrase(text: str, start: int) -> tuple[str, int] | None:
         return None
     if GENERIC.match(text) and text.lower() not in _agency_terms():
         return None
-    if PERSONAL.search(text):
-        return None  # "County Council Cabinet Member for Health", "Deputy Chair": an office, not an organisation
+    if PERSONAL.search(text) or OFFICE.search(text):
+        # "Chair of Northshire Health", "an elected representative from Westbury Forum": an office stands for the
+        # organisation it is held in; "Deputy Chair", "Cabinet Member for Health": an office, not an organisation
+        held = list(HELD_IN.finditer(text))
+        if not held:
+            return None
+        return _phrase(text[held[-1].end():], start + held[-1].end())
     return text, start
 
 
-def member_refs(ctx: Context, text: str, offset: int, method: str) -> list[Ref]:
-    """Members named in `text` (document offset `offset`): a list of names joined by commas and 'and'."""
+def member_refs(ctx: Context, text: str, offset: int, method: str, split_and: bool = True) -> list[Ref]:
+    """Members named in `text` (document offset `offset`): a list of names joined by commas and 'and' (a list item
+    is one name: `split_and=False` keeps "Northshire Probation and Rehabilitation Company" whole)."""
     mentions = [m for m in ctx.resolved(ctx.mentions_in(text, offset)) if m.label in BODIES]
     out: list[Ref] = []
-    for piece, begin in _pieces(text, mentions, offset):
+    for piece, begin in _pieces(text, mentions, offset, split_and):
         ref = _member(ctx, piece, begin, mentions, method)
         if ref is not None and ref not in out:
             out.append(ref)
@@ -90,15 +116,44 @@ def _pieces(text: str, mentions: list[Mention], offset: int, split_and: bool = T
     for sep in re.finditer(r",(?:\s+and\b)?|;|\(|\)|\s-\s|\s\u2022\s|\s\u00b7\s|\s+(?:" + joiners + r")\s+", text):
         if not any(a < sep.start() < b for a, b in protected):
             cuts.append((sep.start(), sep.end()))
-    pieces: list[tuple[str, int]] = []
+    spans: list[tuple[int, int, str]] = []  # (start, end) in `text`, and the separator that follows
     begin = 0
     for a, b in [*cuts, (len(text), len(text))]:
         chunk = text[begin:a]
         lead = len(chunk) - len(chunk.lstrip())
         if chunk.strip():
-            pieces.append((chunk.strip(), offset + begin + lead))
+            spans.append((begin + lead, begin + len(chunk.rstrip()), text[a:b]))
         begin = b
-    return pieces
+    spans = _shared_heads(text, spans, [(m.start - offset, m.end - offset) for m in mentions])
+    return [(text[a:b], offset + a) for a, b, _sep in spans]
+
+
+def _shared_heads(text: str, spans: list[tuple[int, int, str]],
+                  named: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Conjuncts that share the head noun of the next one are one member: "statutory and voluntary organisations",
+    "public, private and community sector bodies" (lower-case modifiers before a comma or 'and'), "Tyne and Wear
+    Fire and Rescue", "Voluntary and Community Sector" (a capitalised word or two before 'and', then a name ending in
+    a head noun). A conjunct that is a name the mention finder knows, an agency word or an acronym stands alone."""
+    def alone(a: int, b: int) -> bool:
+        piece = text[a:b]
+        return any(x < b and a < y for x, y in named) or piece.lower() in _agency_terms() or bool(
+            re.fullmatch(r"[A-Z]{2,}s?", piece)) or ORG_NOUNS.search(piece) is not None
+
+    out: list[tuple[int, int, str]] = []
+    for a, b, sep in spans:
+        if out:
+            pa, pb, psep = out[-1]
+            first, joiner = text[pa:pb], psep.strip(" ,")
+            modifier = _unled(first).islower() and joiner in {"", "and", "&"} and not alone(pa, pb) and (
+                not alone(a, b) or SHARED_HEAD.search(text[a:b]) is not None)
+            name_part = joiner in {"and", "&"} and _unled(first)[:1].isupper() and len(_unled(first).split()) <= 2 and not (
+                alone(pa, pb)) and ORG_NOUNS.search(text[a:b]) is not None and not any(x < b and a < y
+                                                                                     for x, y in named)
+            if modifier and len(text[pa:b].split()) <= 9 or name_part:
+                out[-1] = (pa, b, sep)
+                continue
+        out.append((a, b, sep))
+    return out
 
 
 def _member(ctx: Context, piece: str, begin: int, mentions: list[Mention], method: str) -> Ref | None:
@@ -106,17 +161,21 @@ def _member(ctx: Context, piece: str, begin: int, mentions: list[Mention], metho
     if inside:
         named = inside[0]
         rest = piece[named.end - begin:].strip(" ()")
-        if len(named.name) >= 0.5 * len(piece) or not rest:
+        prefix = _unled(piece[:named.start - begin]).strip()
+        qualified = bool(prefix) and named.label == "Acronym" and all(w[:1].isupper() for w in prefix.split())
+        if (len(named.name) >= 0.5 * len(piece) or not rest) and not qualified:
             return ctx.ref_of(named)  # the sentence walk registers the name itself
+        # else "Westbury CCG": a place before an acronym is part of the name
     cleaned = _phrase(piece, begin)
     if cleaned is None:
         return None
     name, start = cleaned
-    term = _agency_terms().get(name.lower())
+    term = _agency_terms().get(name.lower()) or _agency_terms().get(f"the {name.lower()}")
     capitalised = all(w[:1].isupper() or w.lower() in {"and", "of", "for", "the", "&", "in", "on"}
                       for w in name.split())
-    if term is None and not capitalised and not ORG_NOUNS.search(name):
-        return None
+    if term is None and (name[:1].islower() and not INSTITUTION.search(name)
+                         or not capitalised and not ORG_NOUNS.search(name)):
+        return None  # "voluntary organisations", "the business sector": a kind of member, not an organisation
     if re.fullmatch(r"[\d\s.,%£-]+", name):
         return None
     if term is not None:
@@ -147,7 +206,9 @@ def owner_of(ctx: Context, text: str, offset: int, mentions: list[Mention], trig
         return hung
     of_body = re.search(r"\b(?:members(?:hip)?|partners|make up|making up)\s+(?:of\s+)?(?:the\s+)?$", text[:trigger],
                         re.I)
-    before = [m for m in mentions if m.label in BODIES and m.start - offset < trigger]
+    opening = PARTICIPLE.match(text)
+    skip = opening.end() if opening is not None and opening.end() <= trigger else 0
+    before = [m for m in mentions if m.label in BODIES and skip <= m.start - offset < trigger]
     after = [m for m in mentions if m.label in BODIES and m.start - offset >= trigger]
     if of_body is None and re.search(r"\b(?:members(?:hip)?|partners|authorities|make up|making up) of (?:the )?", text, re.I):
         named = re.search(r"\b(?:members(?:hip)?|partners|authorities|make up|making up) of (?:the )?", text, re.I)
@@ -165,9 +226,15 @@ def owner_of(ctx: Context, text: str, offset: int, mentions: list[Mention], trig
     return None
 
 
+# "Chaired by the County Council's Lead Member, the Board comprises ...": the opening phrase names no owner.
+PARTICIPLE = re.compile(r"\s*(?:chaired|led|hosted|supported|funded|convened|co-?ordinated|managed|facilitated|"
+                        r"serviced|established|set up|created|formed)\b[^,]{0,150},\s*", re.I)
 UNNAMED_OWNER = re.compile(r"\b(?:by|with|from|to|of|in|on|through)\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?[\w-]+,?\s*"
                            r"(?:currently\s+)?$")
 UNNAMED_SUBJECT = re.compile(r"\s*(?:The|This|That|These|Its|Their|A|An)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)\s*$")
+# A category named before a colon that the members follow: "the following organisations:", "six partners:".
+CATEGORY_COLON = re.compile(r"\s*(?:the |these |a number of |a range of )?(?:following |\w+ )?(?:[\w-]+ )?"
+                            r"(?:organisations|partners|agencies|bodies|members|authorities|representatives)\s*:\s+")
 MEMBERS_ALSO = re.compile(r"\b(?:including|along with|as well as|such as)\b", re.I)
 
 
@@ -186,18 +253,42 @@ def members_in_sentence(ctx: Context, s: Sentence, mentions: list[Mention]) -> N
     unnamed = UNNAMED_SUBJECT.match(before)
     if unnamed is not None and unnamed.group(1).capitalize() not in vocab()["body_heads"]:
         return  # "The coalition consists of ...": members of something the text does not name
-    owner = owner_of(ctx, s.text, s.start, mentions, match.start())
-    if owner is None:
+    if _coordinated_subject(ctx, s, match.start()):
+        return  # "The Partnership and Strategy Group is made up of": whose members they are is unclear
+    owner_ref: Ref | None
+    if re.match(r"other \w+ (?:would|will|should|could|may)\b", match.group(), re.I):
+        owner_ref = _last_owner(ctx, s.start)  # "Other agencies would include ...": the list goes on
+    else:
+        owner = owner_of(ctx, s.text, s.start, mentions, match.start())
+        owner_ref = ctx.ref_of(owner) if owner is not None else None
+    if owner_ref is None:
         return
     tail = s.text[match.end():]
+    category = CATEGORY_COLON.match(tail)
+    lead = category.end() if category is not None else 0  # "made up of the following organisations: A, B and C"
+    tail = tail[lead:]
     end = TAIL_END.search(tail)
     tail = tail[:end.start()] if end is not None else tail
     status = relations.status_of(s.text[:match.start()], s.text)
     ev = ctx.ev(s.start, s.end, "rule:member_of")
-    owner_ref = ctx.ref_of(owner)
-    for member in member_refs(ctx, tail, s.start + match.end(), "rule:member_of"):
+    for member in member_refs(ctx, tail, s.start + match.end() + lead, "rule:member_of"):
         if member != owner_ref:
             ctx.raw.rel("MEMBER_OF", member, owner_ref, ev, status=status)
+
+
+def _last_owner(ctx: Context, before: int, reach: int = 1200) -> Ref | None:
+    """The body whose members the document listed last, a little before `before`."""
+    for rel in reversed(ctx.raw.rels):
+        if rel.type == "MEMBER_OF" and rel.evidence.doc == ctx.doc.id and 0 <= before - rel.evidence.end <= reach:
+            return rel.end
+    return None
+
+
+def _coordinated_subject(ctx: Context, s: Sentence, trigger: int) -> bool:
+    """Two names joined by 'and' right before the trigger (as written, before anaphors are resolved)."""
+    named = [m for m in ctx.mentions_in(s.text, s.start) if m.start - s.start < trigger and m.label != "Role"]
+    return any(re.fullmatch(r"\s+(?:and|&)\s+", s.text[a.end - s.start:b.start - s.start]) is not None
+               and not s.text[b.end - s.start:trigger].strip(" ,") for a, b in zip(named, named[1:], strict=False))
 
 
 def list_owner(ctx: Context, intro: Sentence | None, heading: Block | None) -> tuple[Mention | None, str] | None:
@@ -210,12 +301,24 @@ def list_owner(ctx: Context, intro: Sentence | None, heading: Block | None) -> t
             # section is about it ("The partnership includes:", "In Sunderland, these are:").
             owner = mentions[0] if mentions else ctx.focus or ctx.subject
             return owner, relations.status_of(intro.text[:found[1].start()], intro.text)
-    if heading is not None and intro is None and re.fullmatch(
-            r"(?:\d+\.?\s*)?(?:(?:board |partnership |group |core |statutory )?members(?:hip)?|partners|"
-            r"(?:statutory|core|key) partners|responsible authorities|who (?:we are|is involved))\s*:?",
-            heading.text.strip(), re.I):
-        return ctx.focus or ctx.subject, "current"
+    if heading is not None and intro is None:
+        named = MEMBER_HEADING.fullmatch(heading.text.strip())
+        if named is not None:
+            # "Membership of the Eastbury Board": the heading names the owner; "Our partners": the section's body
+            bodies = [m for m in ctx.resolved(ctx.mentions_in(heading.text, heading.start)) if m.label in BODIES]
+            return (bodies[0] if bodies else ctx.focus or ctx.subject), "current"
     return None
+
+
+# A heading that opens a member list: "Membership", "Board members", "Our partners", "Non-statutory partners",
+# "Partner organisations", "Who we are", "Membership of the Eastbury Board", "CSP membership".
+MEMBER_HEADING = re.compile(
+    r"(?:\d+(?:\.\d+)*\.?\s*)?(?:(?:the |our |its |current |other |core |key |main |statutory |non-statutory |"
+    r"strategic |voting |board |partnership |group |(?!(?:elected|independent|lay|co-opted|political|youth|"
+    r"public|individual|named) )[A-Z][\w&]*(?: [A-Z][\w&]*){0,5} )*"
+    r"(?:members(?:hip)?|partners|partner (?:organisations|agencies)|member (?:organisations|agencies)|"
+    r"responsible authorities)(?: of (?:the )?[A-Z][\w&]*(?: (?:and |of |for |& )?[A-Z][\w&]*){0,7})?|"
+    r"who (?:we are|is involved|are (?:our|the) (?:members|partners)|sits on (?:the )?[\w ]{1,60}))\s*:?", re.I)
 
 
 @rule("members-in-a-list", input="list", output="MEMBER_OF")
@@ -229,15 +332,23 @@ def members_in_list(ctx: Context, items: list[Block], intro: Sentence | None, he
         ctx.raw.findings.append(_no_owner(ctx, items[0], intro))
         return True
     owner_ref = ctx.ref_of(owner)
+    taken: list[tuple[Ref, Block]] = []
     for item in items:
         if item.depth:
             continue
         text = re.split(r"\s+[-\u2013:]\s+|:\s", item.body, maxsplit=1)[0]
-        for member in member_refs(ctx, text, item.body_start, "list:member_of")[:1]:
+        for member in member_refs(ctx, text, item.body_start, "list:member_of", split_and=False)[:1]:
             if member != owner_ref:
-                ctx.raw.rel("MEMBER_OF", member, owner_ref, ctx.ev(item.body_start, item.end, "list:member_of"),
-                            status=status)
+                taken.append((member, item))
+    if len(taken) >= 2 and sum(bool(STRUCTURE.search(ref.name)) for ref, _ in taken) * 2 > len(taken):
+        return True  # "The Partnership consists of: the Strategic Board, the delivery groups ...": its structure
+    for member, item in taken:
+        ctx.raw.rel("MEMBER_OF", member, owner_ref, ctx.ev(item.body_start, item.end, "list:member_of"), status=status)
     return True
+
+
+# Heads of a body's own parts: a list mostly of these is how the body is organised, not who its members are.
+STRUCTURE = re.compile(r"\b(?:groups?|sub-groups?|boards?|panels?|forums?|committees?|networks?|delivery)\b", re.I)
 
 
 def _no_owner(ctx: Context, first: Block, intro: Sentence | None) -> Finding:

@@ -41,6 +41,8 @@ class Context(Protocol):
 
     def resolved(self, mentions: list[Mention]) -> list[Mention]: ...
 
+    def spelled_out(self, m: Mention) -> Ref: ...
+
 
 @dataclass(frozen=True)
 class Rule:

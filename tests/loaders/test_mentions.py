@@ -54,3 +54,29 @@ def test_an_overview_and_scrutiny_body_is_a_name_but_an_overview_of_a_body_is_a_
     assert named == ["Overview and Scrutiny Board"]
     titled = [m.name for m in find_mentions("Overview of the Eastbury Safer Partnership Board", 0)]
     assert titled == ["Eastbury Safer Partnership Board"]
+
+
+def test_a_generic_name_with_its_place_after_it_is_one_name() -> None:
+    found = names("As Police and Crime Commissioner for Westshire, Jo Bloggs funds the Youth Panel.")
+    assert ("Body", "Police and Crime Commissioner for Westshire") in found
+    assert ("Body", "Community Safety Partnership at Eastmoor with Fenby") in names(
+        "The Community Safety Partnership at Eastmoor with Fenby met.")
+    assert ("Body", "CSP for North Westshire") in names("The districts merged into one CSP for North Westshire.")
+
+
+def test_a_plural_or_a_name_after_the_generic_name_is_not_its_place() -> None:
+    plural = names("The Community Safety Partnerships in Westshire met.")
+    assert ("Body", "Community Safety Partnership in Westshire") not in plural
+    assert not any(name.endswith("for Safer Streets Board") for _label, name in names(
+        "The Community Safety Partnership for the Safer Streets Board met."))
+
+
+def test_a_place_before_a_generic_acronym_is_one_name() -> None:
+    found = names("The merger of Eastmoor CSP and Fenby and Dale CSP was agreed.")
+    assert ("Body", "Eastmoor CSP") in found
+    assert ("Body", "Fenby and Dale CSP") in found
+    # opening a sentence, only a known place
+    assert [m.name for m in find_mentions("Eastmoor CSP met.", 0, frozenset({"Eastmoor"}))] == ["Eastmoor CSP"]
+    # a capital that opens a sentence or a bullet, or a level word, is no place
+    assert ("Body", "Attend CDRP") not in names("- Attend CDRP meetings.")
+    assert not any(label == "Body" for label, _name in names("The County and District LSPs met."))

@@ -82,3 +82,46 @@ def test_each_amount_goes_to_the_name_in_its_own_clause(tmp_path: Path) -> None:
     assert receivers[388_000] == "Westbury Borough Council"
     assert receivers[374_000] == "Northbury Borough Council"
     assert receivers[204_000] == "Southbury"
+
+
+def _load(tmp_path: Path, text: str) -> Facts:
+    (tmp_path / "grants.txt").write_text(text, encoding="utf-8")
+    return load_directory(tmp_path)
+
+
+def test_grant_lines_read_as_headings_name_the_organiser_and_the_commissioner(tmp_path: Path) -> None:
+    facts = _load(tmp_path, "The Police and Crime Commissioner supports local groups.\n"
+                            "In 2020/21 the PCC awarded grants to them.\n"
+                            "Harvest Fair (organised by Eastmoor Arts Ltd) \u2013 \u00a3750\n"
+                            "The PCC said the fair was a great success.\n"
+                            "Westbury Mountain Rescue \u2013 \u00a32,500\n")
+    found = [(a, f, t) for a, _, f, t in allocations(facts) if t is not None]
+    assert found == [(750, "Police and Crime Commissioner", "Eastmoor Arts Ltd"),
+                     (2500, "Police and Crime Commissioner", "Westbury Mountain Rescue")]
+
+
+def test_labelled_grant_records_with_the_value_on_the_same_line(tmp_path: Path) -> None:
+    facts = _load(tmp_path, "The Police and Crime Commissioner funds community projects.\n\n"
+                            "Community Grants 2018/19\n\n"
+                            "Summer Games\n"
+                            "Reason: The Northvale Youth Trust ran a week of games.\n"
+                            "Recipient: Northvale Youth Trust\n"
+                            "2018/19 Allocation: \u00a3900\n"
+                            "Winter Lights\n"
+                            "Recipient: Eastmoor Residents Association\n"
+                            "Allocation: \u00a3250\n")
+    assert allocations(facts) == [(250, "2018-19", "Police and Crime Commissioner", "Eastmoor Residents Association"),
+                                  (900, "2018-19", "Police and Crime Commissioner", "Northvale Youth Trust")]
+
+
+def test_labelled_grant_records_with_values_under_their_labels(tmp_path: Path) -> None:
+    facts = _load(tmp_path, "GRANTS 2017/18\n\n"
+                            "The Police and Crime Commissioner approved the grants below.\n\n"
+                            "Amount:\n\n\u00a312,000\n\nWho received the funding:\n\nNorthshire County Council\n\n"
+                            "Purpose:\n\nA shared crime map\n\n"
+                            "Amount:\n\n5,000\n\nWho received the funding:\n\nVictims Emergency Fund\n")
+    # the commissioner of the one place the document names
+    pcc = "Northshire Police and Crime Commissioner"
+    assert allocations(facts) == [(5000, "2017-18", pcc, None), (12000, "2017-18", pcc, "Northshire County Council")]
+    purposes = {n.properties.get("purpose") for n in facts.nodes.values() if n.label == "Allocation"}
+    assert "A shared crime map" in purposes

@@ -88,3 +88,25 @@ def test_a_distinctive_name_is_the_same_everywhere(tmp_path: Path) -> None:
     places = places_of(tmp_path)
     ident = places.identity("Home Office", at(EASTBURY, "Westbury"))
     assert (ident.place, ident.core, ident.generic) == ("", "home office", False)
+
+
+WESTSHIRE = """Westshire grants 2024
+
+The Safer Westshire Partnership met. As Police and Crime Commissioner for Westshire, Jo Bloggs funds it.
+
+The merger of Eastmoor CSP and the Community Safety Partnership for Fenby was agreed.
+"""
+
+
+def test_a_generic_name_with_its_place_after_it_is_that_places_body(tmp_path: Path) -> None:
+    places = places_of(tmp_path, WESTSHIRE)
+    after = places.identity("Police and Crime Commissioner for Westshire", at(WESTSHIRE, "Police and"))
+    before = places.identity("Westshire Police and Crime Commissioner", None)
+    assert (after.place, after.core, after.placed_by_name) == ("Westshire", "police and crime commissioner", True)
+    assert after.key == before.key
+    fenby = places.identity("Community Safety Partnership for Fenby", at(WESTSHIRE, "Community Safety"))
+    assert (fenby.place, fenby.core) == ("Fenby", "community safety partnership")
+    eastmoor = places.identity("Eastmoor CSP", at(WESTSHIRE, "Eastmoor"))
+    assert (eastmoor.place, eastmoor.core) == ("Eastmoor", "community safety partnership")
+    # the class in a place is not one body
+    assert not places.identity("Community Safety Partnerships in Westshire", None).placed_by_name

@@ -80,7 +80,10 @@ def test_an_acronym_defined_in_one_document_does_not_capture_another_areas_body(
     facts = load(tmp_path, eastbury=EASTBURY, essenwood=ESSENWOOD, northbury=NORTHBURY)
     assert rel_ends(facts, "REPORTS_TO", "eastbury-health-and-wellbeing-board") == {"safer-eastbury-partnership"}
     assert rel_ends(facts, "REPORTS_TO", "essenwood-health-and-wellbeing-board") == {"safer-essenwood-partnership"}
-    assert rel_ends(facts, "REPORTS_TO", "northbury-strategic-board") == set()  # SEP is not defined there
+    # SEP is not defined in Northbury's document: there it names Northbury's own body, never another area's
+    assert rel_ends(facts, "REPORTS_TO", "northbury-strategic-board") == {"sep-northbury"}
+    assert facts.nodes["sep-northbury"].name == "SEP"
+    assert facts.nodes["sep-northbury"].properties["place"] == "Northbury"
     eastbury = facts.nodes["safer-eastbury-partnership"]
     assert {ev.doc for ev in eastbury.evidence} == {"eastbury"}
 
@@ -125,3 +128,40 @@ def test_two_documents_keep_their_own_allocations(tmp_path: Path) -> None:
     amounts = {n.properties["amount_gbp"]: {ev.doc for ev in n.evidence}
                for n in facts.nodes.values() if n.label == "Allocation"}
     assert amounts == {20000: {"eastbury-2012"}, 30000: {"eastbury-2013"}}
+
+
+WESTBURY = """Westbury Community Safety Report
+
+Westbury Borough Council leads the work. The Westbury Police and Crime Commissioner funds the partnership.
+
+The Youth Panel reports to the PCC.
+
+The Youth Panel is a member of the WYF.
+
+The Youth Panel reports to HMPPS.
+
+The Youth Panel is led by the IDVA.
+"""
+
+
+def test_an_acronym_never_defined_still_names_a_body(tmp_path: Path) -> None:
+    facts = load(tmp_path, westbury=WESTBURY)
+    # the initials of a generic name: that name's body in the place it is written
+    assert "youth-panel" in rel_ends(facts, "REPORTS_TO", "westbury-police-and-crime-commissioner")
+    # a national body's acronym in the gazetteer: that body
+    assert rel_ends(facts, "REPORTS_TO", "hm-prison-and-probation-service") == {"youth-panel"}
+    # any other: the area's own body named by the acronym
+    assert rel_ends(facts, "MEMBER_OF", "wyf-westbury") == {"youth-panel"}
+    # the far end of "led by" may be an office: no body is made of it
+    assert not any(n.name == "IDVA" for n in facts.nodes.values() if n.label == "Body")
+
+
+def test_a_place_written_after_a_generic_name_gives_the_id_of_the_usual_order(tmp_path: Path) -> None:
+    after = load(tmp_path / "after", westshire="Westshire grants 2024\n\nAs Police and Crime Commissioner for "
+                 "Westshire, Jo Bloggs funds the Westshire Youth Panel. The Youth Panel reports to the PCC.\n")
+    before = load(tmp_path / "before", westshire="Westshire grants 2024\n\nThe Westshire Police and Crime "
+                  "Commissioner funds the Westshire Youth Panel. The Youth Panel reports to the PCC.\n")
+    pcc = "westshire-police-and-crime-commissioner"
+    assert after.nodes[pcc].name == "Police and Crime Commissioner for Westshire"
+    assert before.nodes[pcc].name == "Westshire Police and Crime Commissioner"
+    assert rel_ends(after, "REPORTS_TO", pcc) == rel_ends(before, "REPORTS_TO", pcc) == {"westshire-youth-panel"}

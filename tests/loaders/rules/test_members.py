@@ -11,8 +11,38 @@ def test_members_in_a_sentence_split_on_commas_and_and(tmp_path: Path) -> None:
                     "Northshire Fire and Rescue Service and housing providers.\n", tmp_path)
     members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Eastbury Safer Partnership"}
     # "the police" is a generic name: identity by place (loaders.places) qualifies it with the document's force area.
-    assert members == {"Eastbury Borough Council", "Northshire Police", "Northshire Fire and Rescue Service",
-                       "housing providers"}
+    # "housing providers" is a kind of member, not an organisation: no body.
+    assert members == {"Eastbury Borough Council", "Northshire Police", "Northshire Fire and Rescue Service"}
+
+
+def test_lower_case_kinds_of_member_are_no_bodies(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Safer Partnership is made up of Eastbury Borough Council, statutory and voluntary "
+                    "organisations, the business sector and public, private and community sector bodies.\n", tmp_path)
+    assert lines(facts, "MEMBER_OF") == {("Eastbury Borough Council", "Eastbury Safer Partnership")}
+    names = {n.name.lower() for n in facts.nodes.values() if n.label == "Body"}
+    assert not names & {"voluntary organisations", "business sector", "community sector bodies", "statutory"}
+
+
+def test_a_singular_agency_in_lower_case_is_a_member(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Safer Partnership is made up of the local authority and the police force.\n",
+                    tmp_path)
+    members = {start.lower() for start, _ in lines(facts, "MEMBER_OF")}
+    assert "local authority" in members
+    assert any(m.endswith("police force") for m in members)
+
+
+def test_conjuncts_sharing_a_head_noun_are_one_member(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Safer Partnership is made up of Eastbury Borough Council, Moor and Dale Fire and "
+                    "Rescue and representatives from the Voluntary and Community Sector.\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert members == {"Eastbury Borough Council", "Moor and Dale Fire and Rescue", "Voluntary and Community Sector"}
+
+
+def test_names_without_a_head_noun_stay_apart(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Reform Coalition consists of the Penal Study Trust, Kestrel, Safer Streets Now and "
+                    "the LGA.\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert {"Penal Study Trust", "Kestrel", "Safer Streets Now"} <= members
 
 
 def test_a_member_list_under_an_intro(tmp_path: Path) -> None:
@@ -38,3 +68,112 @@ def test_a_member_list_without_an_owner_is_a_finding(tmp_path: Path) -> None:
     facts = extract("Membership includes:\n\n- Westbury Council\n- Probation\n", tmp_path)
     assert [f.rule for f in facts.findings] == ["list-without-owner"]
     assert lines(facts, "MEMBER_OF") == set()
+
+
+def test_lists_under_partner_headings_including_a_sub_heading_inside_the_list(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe partnership meets monthly to agree its plan.\n\n"
+                    "Our partners\n\n- Westbury Council\n- Northshire Constabulary\n\nNon-statutory partners\n\n"
+                    "- Westbury Homes Association\n- Kestrel Youth Trust\n", tmp_path)
+    members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Community Safety Partnership"}
+    assert members == {"Westbury Council", "Northshire Constabulary", "Westbury Homes Association",
+                       "Kestrel Youth Trust"}
+
+
+def test_a_heading_of_elected_members_lists_people_not_member_bodies(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe partnership meets monthly to agree its plan.\n\n"
+                    "Elected members\n\n- Jane Hill\n- Tom Reed\n", tmp_path)
+    assert lines(facts, "MEMBER_OF") == set()
+
+
+def test_a_membership_heading_that_names_its_body(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe partnership meets monthly.\n\n"
+                    "Membership of the Westbury Youth Panel\n\n- Westbury College\n- Kestrel Youth Trust\n", tmp_path)
+    assert ("Westbury College", "Westbury Youth Panel") in lines(facts, "MEMBER_OF")
+
+
+def test_intros_in_the_past_tense_and_with_such_as(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe CSP included four responsible authorities:\n\n"
+                    "- Westbury Council\n- Northshire Constabulary\n\nAbout the Eastbury Safety Partnership\n\n"
+                    "The Eastbury Safety Partnership includes statutory agencies such as:\n\n"
+                    "  \u2022 Eastbury Council\n  \u2022 Southshire Constabulary\n", tmp_path)
+    found = lines(facts, "MEMBER_OF")
+    assert {("Westbury Council", "Westbury Community Safety Partnership"),
+            ("Northshire Constabulary", "Westbury Community Safety Partnership"),
+            ("Eastbury Council", "Eastbury Safety Partnership"),
+            ("Southshire Constabulary", "Eastbury Safety Partnership")} <= found
+
+
+def test_a_pointer_intro_after_a_membership_sentence(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe CSP is made up from five responsible authorities. "
+                    "In Westbury this includes:\n\n- Westbury Borough Council\n- Northshire Constabulary\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert members == {"Westbury Borough Council", "Northshire Constabulary"}
+
+
+def test_members_after_a_category_and_a_colon_in_a_sentence(tmp_path: Path) -> None:
+    facts = extract("The Westbury Community Safety Partnership is made up of the following organisations: Westbury "
+                    "Borough Council, Northshire Constabulary and Kestrel Youth Trust.\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert members == {"Westbury Borough Council", "Northshire Constabulary", "Kestrel Youth Trust"}
+
+
+def test_two_names_as_the_subject_give_no_owner(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe partnership meets monthly.\n\n"
+                    "The Partnership and Delivery Group is made up of the following organisations: Westbury Borough "
+                    "Council and Northshire Fire Service.\n", tmp_path)
+    assert lines(facts, "MEMBER_OF") == set()
+
+
+def test_an_opening_participle_does_not_name_the_owner(tmp_path: Path) -> None:
+    facts = extract("Westbury Safer Communities Board\n\nChaired by the Westbury County Council's Lead Member, the "
+                    "Board comprises Northshire Constabulary, Kestrel Youth Trust and Westbury District Council.\n",
+                    tmp_path)
+    owners = {end for _, end in lines(facts, "MEMBER_OF")}
+    assert owners == {"Westbury Safer Communities Board"}
+
+
+def test_other_agencies_continue_the_last_member_list(tmp_path: Path) -> None:
+    facts = extract("Membership of the Westbury Civic Board would include senior officers from Westbury City Council "
+                    "and Northshire County Council, preferably with a brief for Young People. Northshire District "
+                    "Councils would each nominate a director. Other agencies would need to include Probation and the "
+                    "Kestrel Youth Trust.\n", tmp_path)
+    members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Civic Board"}
+    assert {"Westbury City Council", "Northshire County Council", "Kestrel Youth Trust"} <= members
+    assert "Young People" not in members
+    assert not {end for _, end in lines(facts, "MEMBER_OF")} - {"Westbury Civic Board"}
+
+
+def test_a_body_with_a_number_of_members(tmp_path: Path) -> None:
+    facts = extract("Eastbury Safety Trust is a charity with two members, Eastbury City Council and the Southshire "
+                    "Police Authority.\n", tmp_path)
+    assert lines(facts, "MEMBER_OF") == {("Eastbury City Council", "Eastbury Safety Trust"),
+                                         ("Southshire Police Authority", "Eastbury Safety Trust")}
+
+
+def test_members_noting_priorities_is_no_member_list(tmp_path: Path) -> None:
+    facts = extract("Safer Westbury Partnership\n\nMembers noted the priorities of the Safer Westbury Partnership:\n\n"
+                    "- Reducing and managing anti-social behaviour\n- Protecting Vulnerable Adults\n", tmp_path)
+    assert lines(facts, "MEMBER_OF") == set()
+
+
+def test_a_list_item_is_one_name_even_with_and(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe membership of the partnership includes:\n\n"
+                    "- Northshire Probation and Community Rehabilitation Company\n- Westbury Council\n"
+                    "- Service Users\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert members == {"Northshire Probation and Community Rehabilitation Company", "Westbury Council"}
+
+
+def test_a_list_of_the_body_s_own_groups_is_no_member_list(tmp_path: Path) -> None:
+    facts = extract("Safer Westbury Partnership\n\nThe Partnership consists of:\n\n- The Safer Westbury Strategic Board\n"
+                    "- Local Problem Solving Groups\n- Themed Delivery Groups\n", tmp_path)
+    assert lines(facts, "MEMBER_OF") == set()
+
+
+def test_an_office_in_a_member_list_stands_for_its_organisation(tmp_path: Path) -> None:
+    facts = extract("Westbury Health and Wellbeing Board\n\nMembership of the Health and Wellbeing Board comprises:\n\n"
+                    "- Cabinet Member for Health and Wellbeing, Northshire County Council (Chair)\n"
+                    "- Chair of Clinical Commissioning Westbury (Deputy Chair)\n"
+                    "- A district council elected representative from Leadership Westbury\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert members == {"Northshire County Council", "Clinical Commissioning Westbury", "Leadership Westbury"}

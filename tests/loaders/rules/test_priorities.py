@@ -1,0 +1,86 @@
+"""Priorities: lists under a priority intro, titled paragraphs, and one priority stated in a sentence."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.model import Facts
+from tests.loaders.rules.helpers import extract
+
+
+def priorities(facts: Facts) -> set[tuple[str, str]]:
+    return {(facts.nodes[r.start].name, str(facts.nodes[r.end].properties["text"]))
+            for r in facts.relationships.values() if r.type == "HAS_PRIORITY"}
+
+
+def test_a_list_noted_as_a_body_s_priorities_is_not_a_list_of_members(tmp_path: Path) -> None:
+    facts = extract("Members noted the priorities of the Westmere Safer Communities Partnership:-\n\n"
+                    "- Reducing burglary\n\n- Tackling hate crime\n", tmp_path)
+    assert priorities(facts) == {("Westmere Safer Communities Partnership", "Reducing burglary"),
+                                 ("Westmere Safer Communities Partnership", "Tackling hate crime")}
+    assert not [r for r in facts.relationships.values() if r.type == "MEMBER_OF"]
+
+
+def test_titled_paragraphs_under_a_priority_intro(tmp_path: Path) -> None:
+    facts = extract("The Eastbury Community Safety Partnership met in May. It has agreed these priorities:\n\n"
+                    "Rural Crime - The Partnership will work with farmers.\n\n"
+                    "Road Safety - Eastbury has many miles of lanes.\n", tmp_path)
+    assert priorities(facts) == {("Eastbury Community Safety Partnership", "Rural Crime"),
+                                 ("Eastbury Community Safety Partnership", "Road Safety")}
+
+
+def test_a_priority_stated_in_a_sentence(tmp_path: Path) -> None:
+    facts = extract("Cutting knife crime is a key priority for the Northvale Youth Justice Board.\n", tmp_path)
+    assert priorities(facts) == {("Northvale Youth Justice Board", "Cutting knife crime")}
+
+
+def test_priorities_listed_in_a_sentence_split_at_commas_and_the_last_and(tmp_path: Path) -> None:
+    facts = extract("The Westmere Community Safety Partnership had four priorities for 2014/15: rural crime, "
+                    "fraud, reducing reoffending and violence and abuse.\n", tmp_path)
+    assert priorities(facts) == {("Westmere Community Safety Partnership", t) for t in
+                                 ("rural crime", "fraud", "reducing reoffending", "violence and abuse")}
+    periods = {n.properties.get("period") for n in facts.nodes.values() if n.label == "Priority"}
+    assert periods == {"2014-15"}
+
+
+def test_priorities_focused_on_and_key_areas_such_as(tmp_path: Path) -> None:
+    facts = extract("The Northvale Safer Partnership meets quarterly. The priorities are focused on burglary, "
+                    "hate crime and road safety. The plan will focus on key areas such as knife crime and arson.\n",
+                    tmp_path)
+    assert priorities(facts) == {("Northvale Safer Partnership", t) for t in
+                                 ("burglary", "hate crime", "road safety", "knife crime", "arson")}
+
+
+def test_a_sentence_saying_how_priorities_are_set_lists_none(tmp_path: Path) -> None:
+    facts = extract("The Northvale Safer Partnership meets quarterly. Its priorities are set by the board, the "
+                    "council and the police.\n", tmp_path)
+    assert priorities(facts) == set()
+
+
+def test_a_strategy_s_priorities_belong_to_the_partnership_named_after_its_topic(tmp_path: Path) -> None:
+    facts = extract("Eastbury Community Safety Partnership\n\nThe Eastbury Executive Group met in May. "
+                    "The officer said that the Community Safety Strategy had two priorities: burglary and arson.\n",
+                    tmp_path)
+    assert priorities(facts) == {("Eastbury Community Safety Partnership", "burglary"),
+                                 ("Eastbury Community Safety Partnership", "arson")}
+
+
+def test_numbered_priority_lines_keep_the_holder_of_the_first(tmp_path: Path) -> None:
+    facts = extract("The Southmoor Community Safety Partnership has set its course.\n\n"
+                    "Priority 1 - Reducing burglary\n\n"
+                    "The Southmoor Neighbourhood Watch Group helps with this work.\n\n"
+                    "Priority 2 \u2013 Tackling domestic abuse\n", tmp_path)
+    assert priorities(facts) == {("Southmoor Community Safety Partnership", "Reducing burglary"),
+                                 ("Southmoor Community Safety Partnership", "Tackling domestic abuse")}
+
+
+def test_a_budget_table_s_priority_sections_are_the_body_s_priorities(tmp_path: Path) -> None:
+    facts = extract("Safer Westmere Partnership Budget 2015/16\n\n"
+                    "Item\tAmount\n"
+                    "Priority 1: Rural crime\t\n"
+                    "Farm watch\t\u00a31,000\n"
+                    "Priority 2: Road safety\t\n"
+                    "Speed checks\t\u00a3500\n", tmp_path)
+    assert priorities(facts) == {("Safer Westmere Partnership", "Rural crime"),
+                                 ("Safer Westmere Partnership", "Road safety")}
+    periods = {n.properties.get("period") for n in facts.nodes.values() if n.label == "Priority"}
+    assert periods == {"2015-16"}
