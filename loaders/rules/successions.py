@@ -76,15 +76,35 @@ def succession_replace(ctx: Context, s: Sentence, mentions: list[Mention]) -> No
         _succeeds(ctx, s, after[0], before[-1], status)
 
 
-def _anaphor(ctx: Context, s: Sentence, at: int) -> list[Mention]:
-    """"the existing Forum": a head noun alone stands for the body of that head named before."""
-    head = re.match(r"([A-Z][a-z]+)\b(?!\s+[A-Z])", s.text[at:])
-    if head is None or head.group(1) not in vocab()["body_heads"]:
+def _anaphor(ctx: Context, s: Sentence, at: int, lower: bool = False) -> list[Mention]:
+    """"the existing Forum" ("The partnership" with `lower`): a head noun alone stands for the body of that head
+    named before."""
+    head = re.match(r"([A-Za-z][a-z]+)\b(?!\s+[A-Z])" if lower else r"([A-Z][a-z]+)\b(?!\s+[A-Z])", s.text[at:])
+    if head is None or head.group(1).capitalize() not in vocab()["body_heads"]:
         return []
+    noun = head.group(1).capitalize()
     start = s.start + at
-    found = ctx.resolved([Mention("Anaphor", f"the {head.group(1)}", start, start + len(head.group(1)),
-                                  head=head.group(1))])
+    found = ctx.resolved([Mention("Anaphor", f"the {noun}", start, start + len(noun), head=noun)])
     return [m for m in found if m.label == "Body"]
+
+
+REPLACED_BY_THE = re.compile(r"^\s*The (\w+) (?:has |have )?replaced (?:the )?", re.I)
+
+
+@rule("succession-replaced", input="sentence", output="SUCCEEDED_BY")
+def succession_replaced(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
+    """"The partnership replaced the Westmere Children Board in April 2019": the body the head noun stands for is
+    the successor (a named subject is the renames' own reading)."""
+    match = REPLACED_BY_THE.match(s.text)
+    if match is None:
+        return
+    bodies = _bodies(mentions)
+    old = [m for m in bodies if m.start - s.start == match.end()]
+    if not old or [m for m in bodies if m.start - s.start < match.end()]:
+        return
+    new = _anaphor(ctx, s, match.start(1), lower=True)
+    if new:
+        _succeeds(ctx, s, old[0], new[0])
 
 
 @rule("succession-in-its-place", input="sentence", output="SUCCEEDED_BY")

@@ -226,3 +226,11 @@ def test_contracts_and_the_parts_that_make_up_a_body(sentence: str, expected: tu
 
 def test_money_awarded_is_no_contract() -> None:
     assert read("The Westmere Safety Board awarded a grant of 5,000 pounds to the Northshire Victims Trust.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Westmere Police Team will take responsibility for directing the activity of the Westmere Outreach Service.",
+    "The Westmere Police Team directs the work of the Westmere Outreach Service.",
+])
+def test_directing_the_work_of_a_body_is_oversight(sentence: str) -> None:
+    assert ("OVERSEES", "Westmere Police Team", "Westmere Outreach Service") in [f[:3] for f in read(sentence)]

@@ -42,3 +42,11 @@ def test_no_succession_without_its_words(tmp_path: Path) -> None:
     facts = extract("The Westmere Safety Forum and the Westmere Youth Forum were both set up in 2010, and the "
                     "Westmere Council replaced its chair.\n", tmp_path)
     assert lines(facts, "SUCCEEDED_BY") == set()
+
+
+def test_the_body_a_head_noun_stands_for_replaced_the_old_one(tmp_path: Path) -> None:
+    facts = extract("Westmere Safeguarding Children Partnership\n\nThe Westmere Safeguarding Children Partnership "
+                    "works across the borough. The partnership replaced the Westmere Safeguarding Children Board on "
+                    "1 April 2019.\n", tmp_path)
+    assert lines(facts, "SUCCEEDED_BY") == {("Westmere Safeguarding Children Board",
+                                             "Westmere Safeguarding Children Partnership")}
