@@ -56,8 +56,12 @@ def succession_predecessor(ctx: Context, s: Sentence, mentions: list[Mention]) -
     for match in PREDECESSOR.finditer(s.text):
         before = [m for m in bodies if m.end - s.start <= match.start()]
         after = [m for m in bodies if m.start - s.start == match.end()]
-        if before and after and re.fullmatch(r"\s*", s.text[before[-1].end - s.start:match.start()]):
+        if not after:
+            continue
+        if before and re.fullmatch(r"\s*", s.text[before[-1].end - s.start:match.start()]):
             _succeeds(ctx, s, after[0], before[-1])
+        elif (named := _written_group(ctx, s, match.start())) is not None:
+            _succeeds(ctx, s, after[0], named)
 
 
 @rule("succession-replace", input="sentence", output="SUCCEEDED_BY")
@@ -74,6 +78,22 @@ def succession_replace(ctx: Context, s: Sentence, mentions: list[Mention]) -> No
         if status == "current" and match.group("modal"):
             status = "planned"
         _succeeds(ctx, s, after[0], before[-1], status)
+
+
+# "the Fair and Safe Communities group": a capitalised name whose head noun is written in lower case.
+WRITTEN_GROUP = re.compile(r"((?:[A-Z][\w&'-]*\s+(?:(?:and|&|of|for)\s+)?)+(?:group|board|partnership|forum|panel|"
+                           r"committee))\s*$")
+
+
+def _written_group(ctx: Context, s: Sentence, end: int) -> Mention | None:
+    found = WRITTEN_GROUP.search(s.text[:end])
+    if found is None or found.start(1) == 0:
+        return None  # a sentence's first capital is no sign of a name
+    start = s.start + found.start(1)
+    name = re.sub(r"\s+", " ", found.group(1))
+    mention = Mention("Body", name, start, start + len(found.group(1)), head=name.split()[-1].capitalize())
+    ctx.raw.node(ctx.ref_of(mention), ctx.ev(mention.start, mention.end, "rule:succession"), kind="group")
+    return mention
 
 
 def _anaphor(ctx: Context, s: Sentence, at: int, lower: bool = False) -> list[Mention]:

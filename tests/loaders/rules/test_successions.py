@@ -50,3 +50,9 @@ def test_the_body_a_head_noun_stands_for_replaced_the_old_one(tmp_path: Path) ->
                     "1 April 2019.\n", tmp_path)
     assert lines(facts, "SUCCEEDED_BY") == {("Westmere Safeguarding Children Board",
                                              "Westmere Safeguarding Children Partnership")}
+
+
+def test_its_predecessor_after_a_name_with_a_lower_case_head(tmp_path: Path) -> None:
+    facts = extract("The report sets out the progress of the Safe Westmere Communities group and its predecessor, "
+                    "the Westmere Community Safety Partnership, in 2019.\n", tmp_path)
+    assert lines(facts, "SUCCEEDED_BY") == {("Westmere Community Safety Partnership", "Safe Westmere Communities Group")}
