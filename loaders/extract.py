@@ -13,7 +13,7 @@ from typing import Any
 from graph.model import Evidence, Facts, Finding
 from loaders import relations, rules
 from loaders.curation import load_curation
-from loaders.mentions import ROLE_WORDS, Mention, find_mentions, find_roles, initials, vocab
+from loaders.mentions import ROLE_WORDS, Mention, find_mentions, find_roles, initials, self_defined_bodies, vocab
 from loaders.money_text import money_records, sentence_money
 from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
@@ -100,6 +100,7 @@ class DocumentExtractor:
         self.table_allocators: dict[str, Ref] = {}
         self.column_periods: list[str] = []
         self.numbered_priority: tuple[int, Ref] | None = None  # the last "Priority N - ..." line and its holder
+        self.priorities_named_by: tuple[Ref, int] | None = None  # the last body a sentence said has priorities
         # Grammar lines naming an acronym not yet defined: written at the end (see write_deferred).
         self.deferred: list[tuple[str, Mention, Mention, Evidence, dict[str, Any]]] = []
 
@@ -265,7 +266,8 @@ class DocumentExtractor:
         self.renames(Sentence(heading.start, heading.end, heading.text, heading), mentions)
         priorities.titled_priority(self, Sentence(heading.start, heading.end, heading.text, heading))
         if not self.in_funding and MONEY_LINE.search(text):
-            # "Westbury Mountain Rescue - £3,500" stands alone like a heading: it is a line of a grants list
+            # "Westbury Mountain Rescue - £3,500", "The allocation to Eastbury for 2021/22 is £5,000" stand alone
+            # like headings: money lines all the same
             line = Sentence(heading.start, heading.end, heading.text, heading)
             sentence_money(self, line, self.resolved(self.mentions_in(line.text, line.start)))
         if bodies:
@@ -372,6 +374,8 @@ class DocumentExtractor:
                     self.area_for(m, s)
                     if self.default_funder is None and FUNDER.search(m.name):
                         self.default_funder = m
+            elif m.label == "Acronym" and self.default_funder is None and FUNDER.fullmatch(m.name):
+                self.default_funder = m  # "MOPAC": a funder the document only abbreviates
         mentions = self.resolved(raw_mentions)
         bodies = [m for m in mentions if m.label in {"Body", "Acronym"}]
         if self.subject is None and not in_list:
@@ -384,7 +388,8 @@ class DocumentExtractor:
         self.membership(s, mentions)
         self.renames(s, mentions)
         self.established(s, mentions)
-        if self.in_funding or re.search(r"£\s?\d", s.text):
+        if self.in_funding or re.search(r"£\s?\d", s.text) or s.text.rstrip().endswith(":"):
+            # an intro ending in a colon may name who gives the money of the lines below it
             self.prose_money(s, mentions)
         # focus: the subject of this sentence, if it names or refers to a body
         subject = self.sentence_subject(s, mentions)
@@ -569,6 +574,8 @@ class DocumentExtractor:
         # of ..."): read before the registered list rules, which would take it for something else.
         if intro is not None and priorities.list_priorities(self, items, *intro):
             return
+        if priorities.nested_priorities(self, items):
+            return
         for unit in rules_for("list"):
             if unit.apply(self, items, intro[0] if intro is not None else None, self.heading):
                 return
@@ -658,7 +665,7 @@ class DocumentExtractor:
         sentence_money(self, s, mentions)
 
 
-MONEY_LINE = re.compile(r"[-\u2013:=(]\s*£\s?\d")
+MONEY_LINE = re.compile(r"£\s?\d")
 LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line with|Like|Unlike|Through|With|"
                             r"Within|Under|Following|Alongside)\b[^,]*,")
 
@@ -685,7 +692,7 @@ def extract_documents(documents: list[Document], progress: Callable[[str], None]
     for doc in documents:
         raw.documents[doc.id] = doc
         try:
-            DocumentExtractor(doc, raw, known).run()
+            DocumentExtractor(doc, raw, known + [(name, "Body") for name in self_defined_bodies(doc.text)]).run()
         except DocumentError:
             raise
         except Exception as error:  # a structural surprise: name the document and where we were

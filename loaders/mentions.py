@@ -194,12 +194,18 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
                 if t == "and" and _ACRONYM.match(prev):
                     break  # "DCLG and Department of Health": two things
                 run.append(j)
-            elif t == "," and prev.rstrip("'s") in area_names and j + 1 < len(tokens) and tokens[j + 1][0] in area_names:
-                run.append(j)  # "Leicester, Leicestershire and Rutland ..."
+            elif t == "," and prev == "Police" and [x[0] for x in tokens[j + 1:j + 4]] == ["Fire", "and", "Crime"]:
+                run.append(j)  # "Police, Fire and Crime Commissioner"
+            elif t == "," and prev.rstrip("'s") in area_names and j + 1 < len(tokens) and tokens[j + 1][0] in area_names \
+                    and all(tokens[x][0].rstrip("'s") in area_names or tokens[x][0] in stop | {",", "and", "&"}
+                            for x in run):
+                run.append(j)  # "Leicester, Leicestershire and Rutland ...", not "Wheatley Homes Westburgh, Westburgh ..."
             else:
                 break
             j += 1
-        found = _names_in_run(text, offset, tokens, run, body_heads, programme_heads, funding_heads, generic, stop)
+        found = [m for piece in _split_at_offices(tokens, run, body_heads)
+                 for m in _names_in_run(text, offset, tokens, piece, body_heads, programme_heads, funding_heads,
+                                        generic, stop)]
         whole = _whole_run_named_by_acronym(text, offset, tokens, run, j, stop, body_heads)
         if whole is not None and not (len(found) == 1 and (found[0].start, found[0].end) == (whole.start, whole.end)):
             found = [whole]  # "Her Majesty's Courts and Tribunals Service (HMCTS)": one name, not two
@@ -278,7 +284,7 @@ def find_mentions(text: str, offset: int, area_names: frozenset[str] = frozenset
         mentions = [x for x in mentions if not (x.start < offset + m.end() and offset + start < x.end)]
         mentions.append(Mention("Legislation", name, offset + start, offset + m.end(), head=name.split()[-1]))
     mentions = _with_place_after(text, offset, _with_place_before_acronym(text, offset, mentions, area_names))
-    mentions = _with_gazetteer(text, offset, mentions)
+    mentions = _with_nhs_bodies(text, offset, _with_gazetteer(text, offset, mentions))
     for named in mentions:
         owned = _PLACE_OWNED.match(named.name)
         if named.label == "Body" and owned is not None and owned.group(1) not in v["body_heads"] and (
@@ -368,6 +374,57 @@ def _with_place_before_acronym(text: str, offset: int, mentions: list[Mention],
     return mentions
 
 
+# "Safer Westshire, which is a county-wide partnership board", "Justice Now (JN) is a charity": a name with no head
+# noun that the text itself says is a body.
+_SELF_DEFINED = re.compile(
+    r"(?<![\w'\u2019&-])((?:[A-Z][\w'\u2019-]*|[a-z]+[A-Z][\w'\u2019-]*)(?:[ \t]+(?:of|and|&|for)?[ \t]*[A-Z][\w'\u2019-]*){1,3})"
+    r"(?:[ \t]+\(([A-Z][A-Za-z&]{1,8})\))?(?:,[ \t]*which[ \t]+|[ \t]+)(?:is|was)[ \t]+(?:a|an|the)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,4}?(?:partnership|board|group|charity|organisation|organization|forum|body|committee|"
+    r"network|alliance|panel)\b(?![ \t]+(?:priority|priorities|plan|approach|strategy|arrangements?|meeting)\b)")
+
+
+def self_defined_bodies(text: str) -> list[str]:
+    """Names without a head noun that a document says are bodies ("Safer Westshire, which is a partnership board"),
+    so that the document's other sentences find them too."""
+    v = vocab()
+    heads = set(v["body_heads"]) | set(v["programme_heads"]) | set(v["funding_heads"])
+    barred = heads | set(v["start_stopwords"]) | TITLE_WORDS | ROLE_WORDS | MONTHS
+    out: list[str] = []
+    for match in _SELF_DEFINED.finditer(text):
+        name = re.sub(r"\s+", " ", match.group(1))
+        words = [w for w in name.split() if w not in SMALL_WORDS | {"&"}]
+        if len(words) < 2 or words[0] in barred or any(_strip_possessive(w)[0] in heads or w.rstrip("s") in heads
+                                                       for w in words):
+            continue
+        if name in v["areas"] or all(w in v["areas"] for w in words):
+            continue  # "Westshire and Eastshire is the area of one partnership": places
+        if name not in out:
+            out.append(name)
+    return out
+
+
+# "NHS Grampian", "NHS Greater Glasgow and Clyde", "NHS Greater Manchester (Eastbury)": the NHS body of a place.
+_NHS = re.compile(r"(?<![\w-])NHS[ \t]+(?:(?:Greater|North|South|East|West|Mid|Central|Upper|Lower)[ \t]+)?"
+                  r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?:[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+)?(?:[ \t]+\([A-Z][a-z]+\))?(?![\w-])")
+
+
+def _with_nhs_bodies(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """The NHS board or trust of a place, named by "NHS" and the place alone (no head noun)."""
+    for match in _NHS.finditer(text):
+        name = re.sub(r"\s+", " ", match.group())
+        words = name.split()[1:]
+        if not _placeish(" ".join(w.strip("()") for w in words)) or words[-1] in {"Health", "Care", "Digital"} or (
+                re.match(r"[ \t]+[A-Z][a-z]", text[match.end():])):
+            continue  # "NHS Trust", "NHS Health Check": a head noun, a plain word or more of a name follows
+        s, e = offset + match.start(), offset + match.end()
+        overlapping = [m for m in mentions if m.start < e and s < m.end]
+        if any(m.label != "Acronym" for m in overlapping):
+            continue
+        mentions = [m for m in mentions if m not in overlapping]
+        mentions.append(Mention("Body", name, s, e, head="NHS"))
+    return mentions
+
+
 # Possessives that are part of a name ("Children's Trust", "Women's Aid"), not a place owning a body.
 _OWNING_NOUNS = {"Children", "People", "Women", "Men", "Citizens", "Victims", "Peoples", "Lady", "Ladies", "Witness",
                  "Commissioner", "Mayor", "Council", "County", "City", "Government", "Parents", "Carers", "Nation"}
@@ -378,15 +435,75 @@ _LEGISLATION = re.compile(r"((?:[A-Z][A-Za-z']+)(?:\s+(?:and|of|the|for|on|in|&|
                           r"\s+(?:Act|Regulations|Bill))\b(?:\s+(?:in\s+)?((?:19|20)\d{2}))?")
 
 
+# Ranks and forms of address that start a person's name inside a run of capitals ("Superintendent Jo Bloggs of ...").
+RANKS = {"Superintendent", "Inspector", "Sergeant", "Constable", "Councillor", "Cllr", "Coun", "Mr", "Mrs", "Ms",
+         "Miss", "Dr", "Commander", "Professor", "Sir", "Dame", "Lord", "Lady", "Baroness"}
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+
+
+def _split_at_offices(tokens: list[tuple[str, int, int]], run: list[int], body_heads: dict[str, str]) -> list[list[int]]:
+    """A run of capitals is cut where an office or a person starts inside it: "Westshire Council Strategic Director
+    and Jo Bloggs of Westshire Police" -> "Westshire Council" and "Westshire Police"; "Chief Executive of the
+    Council and Chair of the Safer Westshire Partnership" -> the office's own rules then take each part; page
+    furniture ("Collated Evidence Page 4 Scrutiny Committee") is cut off before the name that follows it."""
+    for x in range(len(run) - 2, -1, -1):
+        if tokens[run[x]][0] in {"Page", "Item"} and tokens[run[x + 1]][0].isdigit():
+            run = run[x + 2:]
+            break
+    pieces: list[list[int]] = []
+    current: list[int] = []
+    x = 0
+    while x < len(run):
+        word = tokens[run[x]][0]
+        if word in RANKS and x + 1 < len(run):
+            # "Superintendent Jo Bloggs of Westshire Police", "Cllr Jo Bloggs Westshire Council": a person, then the
+            # body after "of" when it follows the name at once, else after the first name and surname
+            if current:
+                pieces.append(current)
+            current = []
+            office_of = next((y for y in range(x + 1, min(len(run), x + 4)) if tokens[run[y]][0] in {"of", "for"}),
+                             None)
+            x = office_of + 1 if office_of is not None else x + 3
+            while x < len(run) and tokens[run[x]][0] in {"the", "and", "&"}:
+                x += 1
+            continue
+        if word in ROLE_WORDS and word not in body_heads and current and x + 1 < len(run):
+            before = [tokens[p][0] for p in current]
+            # after a whole name (a head noun, with at most two modifiers before the office) or after "and"
+            lead = next((y for y in range(len(before) - 1, -1, -1) if before[y].rstrip("s") in body_heads
+                         or before[y] == "and"), None)
+            if lead is not None and len(before) - 1 - lead <= 2 and all(
+                    w[:1].isupper() for w in before[lead + 1:]):
+                keep = current[:lead + 1] if before[lead] != "and" else current[:lead]
+                if keep:
+                    pieces.append(keep)
+                if not any(tokens[run[y]][0] in {"of", "for"} for y in range(x + 1, len(run))):
+                    return pieces  # "Westshire Police Chief Constable": what follows the office is no body
+                current = [run[x]]  # the office's own rule reads "Chair of the ..."
+                x += 1
+                continue
+        current.append(run[x])
+        x += 1
+    if current:
+        pieces.append(current)
+    return pieces
+
+
 def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], run: list[int],
                   body_heads: dict[str, str], programme_heads: set[str], funding_heads: set[str],
                   generic: set[str], stop: set[str]) -> list[Mention]:
     # Drop leading stop words ("The", "This", "Chaired", ...).
     k = 0
-    while k < len(run) and (tokens[run[k]][0] in stop or tokens[run[k]][0][:1].isdigit()):
-        k += 1
-    lead_stop = [tokens[run[x]][0] for x in range(k)]
+    while k < len(run) and (tokens[run[k]][0] in stop or tokens[run[k]][0][:1].isdigit() or (
+            tokens[run[k]][0] in MONTHS and k + 1 < len(run))):
+        k += 1  # "April 2015 Police and Crime Commissioner": a date opening a run is no part of a name
+    lead_stop = [tokens[run[x]][0] for x in range(k) if tokens[run[x]][0] not in MONTHS]
     run = run[k:]
+    if len(run) >= 3 and re.fullmatch(r"[A-Z][a-z]+ing", tokens[run[0]][0]) and _generic_name(
+            text[tokens[run[1]][1]:tokens[run[-1]][2]]) is not None and _generic_name(
+            text[tokens[run[0]][1]:tokens[run[-1]][2]]) is None:
+        run = run[1:]  # "Merging Community Safety Partnerships": a verb before a generic name
     led_by_title = bool(run) and tokens[run[0]][0] in TITLE_WORDS and not _SCRUTINY_NAME.match(text, tokens[run[0]][1])
     if run and (tokens[run[0]][0] in ROLE_WORDS or led_by_title
                 or tokens[run[0]][0].lower().replace("-", "") in RELATION_NOUNS):

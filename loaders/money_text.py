@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from graph.model import Evidence
 from loaders import relations, rules
 from loaders.mentions import Mention
 from loaders.raw import Ref
@@ -28,7 +29,7 @@ MONEY_WORDS = re.compile(r"\b(?:fund\w*|grant\w*|allocat\w*|award\w*|receiv\w*|p
                          r"commission\w*|contribut\w*|distribut\w*|spend|spent|gives?|given|goes to|amount\w*|"
                          r"tranche|offer\w*|pot|costs?)\b|\u2013|-|\(|=", re.I)
 GIVER_AFTER = re.compile(r"\b(?:provided|allocated|awarded|granted|given|funded|distributed|made available|"
-                         r"contributed|committed) by (?:the )?$|\bfrom (?:the )?$", re.I)
+                         r"contributed|committed)\b(?: [^.;:£]{0,40}?)? by (?:the )?$|\bfrom (?:the )?$", re.I)
 GIVER_BEFORE = re.compile(r"\b(?:has|have|will|had|is to)? ?(?:awarded|allocated|provided|granted|distribute[ds]?|"
                           r"committed|invested|contributed|given|gave|announced)\b", re.I)
 RECEIVER_BEFORE = re.compile(r"\b(?:receives?|received|receiving|will receive|is to receive|was awarded|were awarded|"
@@ -36,6 +37,12 @@ RECEIVER_BEFORE = re.compile(r"\b(?:receives?|received|receiving|will receive|is
                              r"secured|been successful in applying for)\b[^£]{0,40}$", re.I)
 RECEIVER_AFTER = re.compile(r"^[^£.;]{0,60}?\b(?:to|for|between|goes to|awarded to|allocated to|provided to|"
                             r"given to|made available to)\s+(?:the\s+)?(?:[\w'\u2019]+\s+){0,2}?$", re.I)
+# "The allocation to Eastbury District for 2021/22 is £53,000": the recipient named before the amount.
+ALLOCATION_TO = re.compile(r"\b(?:allocation|grant|award|contribution)\s+(?:to|for)\s+(?:the\s+)?"
+                           r"(?P<who>[A-Z][\w'&-]*(?: (?:and |of |& )?[A-Z][\w'&-]*){0,6})"
+                           r"(?:\s+(?:for|in)\s+[^£]{0,30}?)?\s+(?:is|was|will be|of)\s+(?:\w+\s+){0,3}$")
+# "£502,992 to Lewisham (...)": a line of a grants list that begins with the amount and names who receives it.
+AMOUNT_TO = re.compile(r"^\s*(?:[-*]\s*)?£[\d,.]+\s*(?:million|m|k)?\s+(?:to|for)\s+(?:the\s+)?[A-Z]")
 # "Cleveland Mountain Rescue - £3,500", "MFC Kicks (MFC Foundation) - £86,000", "Birmingham (£660,000)"
 LINE_ITEM = re.compile(r"^\s*(?:[-*>]\s+)?(?P<who>[A-Z][^£\n]{1,90}?)\s*(?:\((?P<inner>[^()£]*)\)\s*)?(?:[-\u2013:=]\s*£|\(£)")
 # The verbs that make an amount a gift or a receipt ("has awarded £", "will receive £", "£ was given to"); an amount
@@ -74,15 +81,18 @@ def amounts(text: str) -> list[Amount]:
 def period_near(text: str, amount: Amount) -> str | None:
     """The period of one amount: the nearest period after it in its clause ("£272,664 in FY 2023/24"), else the
     sentence's; two periods joined ("across 2023/24 and 2024/25") span both years."""
-    clause_end = re.search(r"[;)]|\band\b", text[amount.end:])
+    bracket = re.match(r"[^()£]{0,60}\(([^)]*)\)", text[amount.end:])
+    if bracket is not None:  # "£502,992 to Lewisham (£272,664 in 2023/24 and £230,328 in 2024/25)": both years
+        spanned = _span(re.findall(r"\b((?:19|20)\d{2})\s*[/-]\s*(\d{2,4})\b", bracket.group(1)))
+        if spanned is not None:
+            return spanned
+    clause_end = re.search(r"[;()]|\band\b", text[amount.end:])
     near = text[amount.end:amount.end + (clause_end.start() if clause_end else 40)]
     if rules.period_of(near):
         return rules.period_of(near)
     years = re.findall(r"\b((?:19|20)\d{2})\s*[/-]\s*(\d{2,4})\b", text)
-    if len(years) >= 2 and re.search(r"\b(?:across|over|between|from)\b", text, re.I):
-        first, last = years[0], years[-1]
-        end_year = last[1] if len(last[1]) == 4 else last[0][:2] + last[1][-2:]
-        return f"{first[0]}-04/{end_year}-03"
+    if re.search(r"\b(?:across|over|between|from)\b", text, re.I) and _span(years) is not None:
+        return _span(years)
     found = rules.period_of(text)
     if found:
         return found
@@ -90,30 +100,58 @@ def period_near(text: str, amount: Amount) -> str | None:
     return year.group(1) if year else None
 
 
+def _span(years: list[tuple[str, str]]) -> str | None:
+    """Two financial years or more ("2023/24", "2024/25") as one span from April to March."""
+    if len(years) < 2:
+        return None
+    first, last = years[0], years[-1]
+    end_year = last[1] if len(last[1]) == 4 else last[0][:2] + last[1][-2:]
+    return f"{first[0]}-04/{end_year}-03"
+
+
 def sentence_money(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
     """Allocations stated in one sentence (or one "Recipient - £500" line)."""
     text = s.text
     found = amounts(text)
-    if not found or not MONEY_WORDS.search(text):
-        return
     bodies = [m for m in mentions if m.label in BODIES]
-    streams = [m for m in mentions if m.label == "FundingStream"]
-    giver = _giver(text, s.start, bodies)
+    if not (MONEY_WORDS.search(text) or AMOUNT_TO.match(text)):
+        return
+    giver = _giver(text, s.start, bodies) if found or GOVERNING.search(text) else None
     if giver is not None:
-        ctx.funder = giver
-    governed = GOVERNING.search(text) is not None
+        ctx.funder = giver  # "The amounts to be granted by NSPO will be:" names the giver of the lines below
+    if not found:
+        return
+    streams = [m for m in mentions if m.label == "FundingStream"]
+    governed = GOVERNING.search(text) is not None or AMOUNT_TO.match(text) is not None
+    whole: tuple[Ref, Ref, bool, Amount] | None = None  # the last allocation written: ref, receiver, flow, amount
     for index, amount in enumerate(found):
-        if _is_part_of_previous(text, found, index):
-            continue  # "£502,992 to Lewisham (£272,664 in 2023/24 and ...)": the parts are its periods
-        if not (governed or _is_list_item(text, amount)):
+        payer = giver if giver is not None else ctx.funder or ctx.default_funder
+        if _is_part_of(text, whole[3] if whole is not None else None, amount):
+            # "£502,992 to Lewisham (£272,664 in 2023/24 and £230,328 in 2024/25)": the parts are its periods,
+            # written as its breakdown (counted once, as the whole)
+            if whole is not None:
+                part = _write(ctx, s, amount, period_near(text, amount), payer, whole[1], streams, whole[2])
+                ctx.raw.rel("BREAKDOWN_OF", part, whole[0], ctx.ev(s.start, s.end, "rule:money-in-a-sentence"))
+            continue
+        before = text[:amount.start]
+        receipt = RECEIVER_BEFORE.search(before) is not None
+        named_before = ALLOCATION_TO.search(before)
+        if not (governed or receipt or named_before or _is_list_item(text, amount)):
+            whole = None
             continue  # "the annual budget is £140,000", "for every £1 spent": nobody gives or receives it
         low = found[index - 1].end if index else 0
         receiver = _receiver(ctx, text, s.start, bodies, amount, low)
+        if receiver is None and named_before is not None and named_before.start("who") >= low:
+            receiver = _named_or_mention(ctx, bodies, named_before.group("who"), s.start + named_before.start("who"))
         if receiver is None:
+            whole = None
             continue  # a sum with no recipient is a budget or a total, not an allocation
-        receipt = RECEIVER_BEFORE.search(text[:amount.start]) is not None
-        payer = giver if giver is not None else ctx.funder or ctx.default_funder
-        _write(ctx, s, amount, period_near(text, amount), payer, receiver, streams, receipt)
+        if receipt and payer is not None and ctx.ref_of(payer) == receiver:
+            # "the Home Office confirmed that Eastshire Council had been successful in applying for £X": a body
+            # does not give to itself; the other body the sentence names is the giver
+            payer = next((m for m in bodies if ctx.ref_of(m) != receiver), None)
+        whole = (_write(ctx, s, amount, period_near(text, amount), payer, receiver, streams, receipt), receiver,
+                 receipt, amount)
 
 
 def _is_list_item(text: str, amount: Amount) -> bool:
@@ -122,10 +160,12 @@ def _is_list_item(text: str, amount: Amount) -> bool:
     return LINE_ITEM.match(text) is not None or re.search(r"\(\s*(?:approximately\s+)?$", text[:amount.start]) is not None
 
 
-def _is_part_of_previous(text: str, found: list[Amount], index: int) -> bool:
-    if index == 0:
+def _is_part_of(text: str, whole: Amount | None, amount: Amount) -> bool:
+    """An amount in brackets opened after a whole ("£502,992 to Lewisham (£272,664 in 2023/24 and £230,328 in
+    2024/25)"); "Birmingham (£660,000), Coventry (£165,000)" closes each bracket, so each is its own."""
+    if whole is None:
         return False
-    between = text[found[index - 1].end:found[index].start]
+    between = text[whole.end:amount.start]
     return "(" in between and ")" not in between
 
 
@@ -188,6 +228,12 @@ def _receiver(ctx: Context, text: str, offset: int, bodies: list[Mention], amoun
     return None
 
 
+def _named_or_mention(ctx: Context, bodies: list[Mention], name: str, start: int) -> Ref | None:
+    """The body a name in the sentence is (a mention starting there), else the name as written."""
+    named = [m for m in bodies if m.start == start]
+    return ctx.ref_of(named[0]) if named else _named(ctx, name, start)
+
+
 def _named(ctx: Context, name: str, start: int) -> Ref | None:
     """A receiver the mention finder does not know: a place ("to Lewisham") or an organisation without a head."""
     name = re.sub(r"\s+", " ", name).strip()
@@ -204,8 +250,22 @@ def _named(ctx: Context, name: str, start: int) -> Ref | None:
     return ref
 
 
+def giver_ref(ctx: Context, payer: Mention, ev: Evidence) -> Ref:
+    """Who gives, as a ref: "The PCC awarded" is the one body named whose initials PCC are; an acronym the
+    document has not defined nor spelled out ("MOPAC has granted") is the organisation as the document names it,
+    as an abbreviated member is (loaders.resolve)."""
+    ref = ctx.spelled_out(payer)
+    if ref.label != "Acronym":
+        return ref
+    if payer.name in ctx.defined or payer.name.rstrip("s") in ctx.defined:
+        return ref  # defined in the document: the resolver knows whose it is
+    body = Ref("Body", payer.name)
+    ctx.raw.node(body, ev, kind="organisation")
+    return body
+
+
 def _write(ctx: Context, s: Sentence, amount: Amount, period: str | None, payer: Mention | None,
-           receiver: Ref | None, streams: list[Mention], receipt: bool) -> None:
+           receiver: Ref | None, streams: list[Mention], receipt: bool) -> Ref:
     start = s.start + amount.start
     ref = Ref("Allocation", f"allocation-{ctx.doc.id[:3]}-p{start}")
     ev = ctx.ev(s.start, s.end, "rule:money-in-a-sentence")
@@ -215,12 +275,13 @@ def _write(ctx: Context, s: Sentence, amount: Amount, period: str | None, payer:
                  flow="receipt" if receipt else "allocation",
                  note=f"{amount.qualifier} the amount" if amount.qualifier else None)
     if payer is not None:
-        ctx.raw.rel("ALLOCATED_BY", ref, ctx.spelled_out(payer), ev)  # "The PCC awarded": the one PCC named
+        ctx.raw.rel("ALLOCATED_BY", ref, giver_ref(ctx, payer, ev), ev)
     if receiver is not None:
         ctx.raw.rel("ALLOCATED_TO", ref, receiver, ev)
     stream = Ref("FundingStream", streams[0].name) if streams else ctx.stream_context
     if stream is not None:
         ctx.raw.rel("FROM_STREAM", ref, stream, ev)
+    return ref
 
 
 # A grants list written as labelled fields, one record per grant: "Recipient: Westbury Youth Club" and
@@ -307,7 +368,7 @@ def _write_record(ext: DocumentExtractor, record: dict[str, _Field], period: str
                  purpose=re.sub(r"\s+", " ", purpose.value)[:200] if purpose is not None else recipient.value[:200])
     payer = ext.funder or ext.default_funder
     if payer is not None:
-        ext.raw.rel("ALLOCATED_BY", ref, ext.spelled_out(payer), ev)
+        ext.raw.rel("ALLOCATED_BY", ref, giver_ref(ext, payer, ev), ev)
     if ext.stream_context is not None:
         ext.raw.rel("FROM_STREAM", ref, ext.stream_context, ev)
     if A_FUND.search(recipient.value):

@@ -8,6 +8,8 @@ import re
 
 from loaders import relations
 from loaders.mentions import Mention
+from loaders.raw import Ref
+from loaders.rules import members
 from loaders.rules.members import BODIES, member_refs
 from loaders.rules.registry import Context, rule
 from loaders.structure import Sentence
@@ -46,25 +48,37 @@ def _named_subject(ctx: Context, s: Sentence, mentions: list[Mention], subject: 
     return None
 
 
+def _continued(ctx: Context, s: Sentence, subject: str) -> Ref | None:
+    """ "It also includes ...", "The partnership also includes ...": the body whose members were listed last."""
+    if re.fullmatch(r"(?:it|they|" + SUBJECT_ANAPHOR.pattern + r")", subject.strip(), re.I) and re.search(
+            r"\balso\s+includes?\b", s.text[:len(subject) + 16], re.I):
+        return members.last_owner(ctx, s.start)
+    return None
+
+
 @rule("members-included", input="sentence", output="MEMBER_OF")
 def members_included(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
     """ "The partnership includes Westbury Council, Northshire Police and the Probation Service." """
     match = INCLUDES.match(s.text)
     if match is None or relations.grammar().members.search(s.text) or relations.negated(match.group("subject")):
         return
-    owner = _named_subject(ctx, s, mentions, match.group("subject"))
-    if owner is None:
-        return
+    owner_ref = _continued(ctx, s, match.group("subject"))
+    fewest = 1 if owner_ref is not None else 2  # a list that goes on may add one member
+    if owner_ref is None:
+        owner = _named_subject(ctx, s, mentions, match.group("subject"))
+        if owner is None:
+            return
+        owner_ref = ctx.ref_of(owner)
     tail = s.text[match.end():]
     end = re.search(r"[.;:]\s|[.;:]$|,?\s+(?:as well as|along with|who|which|to (?:ensure|deliver|work))\b", tail)
     tail = tail[:end.start()] if end is not None else tail
-    refs = [r for r in member_refs(ctx, tail, s.start + match.end(), "rule:member_of") if r != ctx.ref_of(owner)]
-    if len(refs) < 2 or all(STRUCTURE_HEAD.search(r.name) for r in refs):
+    refs = [r for r in member_refs(ctx, tail, s.start + match.end(), "rule:member_of") if r != owner_ref]
+    if len(refs) < fewest or all(STRUCTURE_HEAD.search(r.name) for r in refs):
         return  # one thing included, or the body's own groups: not a member list
     ev = ctx.ev(s.start, s.end, "rule:member_of")
     status = relations.status_of(match.group("subject"), s.text)
     for member in refs:
-        ctx.raw.rel("MEMBER_OF", member, ctx.ref_of(owner), ev, status=status)
+        ctx.raw.rel("MEMBER_OF", member, owner_ref, ev, status=status)
 
 
 @rule("members-in-brackets", input="sentence", output="MEMBER_OF")

@@ -220,10 +220,28 @@ def owner_of(ctx: Context, text: str, offset: int, mentions: list[Mention], trig
         return before[0]
     if of_body is not None and after:
         return after[0]
+    anaphor = re.search(r"\b(?:the|this) (?:[\w-]+ )?(partnership|board|group|panel|forum|committee|meeting)\b",
+                        text[:trigger + 1], re.I)
+    if anaphor is not None and anaphor.group(1).lower() == "meeting":
+        return _heading_body(ctx) or ctx.focus  # "This sub-regional meeting includes ...": the section's body
+    if anaphor is not None:
+        noun = anaphor.group(1).lower()
+        # "The group includes ..." under the heading "Joint Action Group": the body in view with that head noun
+        for candidate in (ctx.focus, _heading_body(ctx), ctx.subject):
+            if candidate is not None and candidate.name.lower().endswith(noun):
+                return candidate
     if re.search(r"\b(?:it|its|the (?:partnership|board|group|panel|forum|committee|csp))\b", text[:trigger + 1], re.I) \
             or trigger < 3 or not text[:trigger].strip():
         return ctx.focus or ctx.subject
     return None
+
+
+def _heading_body(ctx: Context) -> Mention | None:
+    heading = ctx.heading
+    if heading is None:
+        return None
+    bodies = [m for m in ctx.resolved(ctx.mentions_in(heading.text, heading.start)) if m.label == "Body"]
+    return bodies[0] if bodies else None
 
 
 # "Chaired by the County Council's Lead Member, the Board comprises ...": the opening phrase names no owner.
@@ -251,13 +269,14 @@ def members_in_sentence(ctx: Context, s: Sentence, mentions: list[Mention]) -> N
                                                                           match.start()) is None:
         return  # "... overseen by a local Management Board, comprising ...": members of a board the text does not name
     unnamed = UNNAMED_SUBJECT.match(before)
-    if unnamed is not None and unnamed.group(1).capitalize() not in vocab()["body_heads"]:
+    if unnamed is not None and unnamed.group(1).capitalize() not in vocab()["body_heads"] and (
+            unnamed.group(1).lower() != "meeting"):  # "This meeting includes ...": the section's body meeting
         return  # "The coalition consists of ...": members of something the text does not name
     if _coordinated_subject(ctx, s, match.start()):
         return  # "The Partnership and Strategy Group is made up of": whose members they are is unclear
     owner_ref: Ref | None
     if re.match(r"other \w+ (?:would|will|should|could|may)\b", match.group(), re.I):
-        owner_ref = _last_owner(ctx, s.start)  # "Other agencies would include ...": the list goes on
+        owner_ref = last_owner(ctx, s.start)  # "Other agencies would include ...": the list goes on
     else:
         owner = owner_of(ctx, s.text, s.start, mentions, match.start())
         owner_ref = ctx.ref_of(owner) if owner is not None else None
@@ -276,7 +295,7 @@ def members_in_sentence(ctx: Context, s: Sentence, mentions: list[Mention]) -> N
             ctx.raw.rel("MEMBER_OF", member, owner_ref, ev, status=status)
 
 
-def _last_owner(ctx: Context, before: int, reach: int = 1200) -> Ref | None:
+def last_owner(ctx: Context, before: int, reach: int = 1200) -> Ref | None:
     """The body whose members the document listed last, a little before `before`."""
     for rel in reversed(ctx.raw.rels):
         if rel.type == "MEMBER_OF" and rel.evidence.doc == ctx.doc.id and 0 <= before - rel.evidence.end <= reach:
@@ -299,7 +318,10 @@ def list_owner(ctx: Context, intro: Sentence | None, heading: Block | None) -> t
             mentions = [m for m in ctx.resolved(ctx.mentions_in(intro.text, intro.start)) if m.label in BODIES]
             # The intro names the body whose list it is ("Partners that contribute to the CSP are:"), or the
             # section is about it ("The partnership includes:", "In Sunderland, these are:").
-            owner = mentions[0] if mentions else ctx.focus or ctx.subject
+            written = None if mentions else _written_lower(intro)
+            if written is not None:
+                ctx.register(written, "list:member_of")
+            owner = mentions[0] if mentions else written or ctx.focus or ctx.subject
             return owner, relations.status_of(intro.text[:found[1].start()], intro.text)
     if heading is not None and intro is None:
         named = MEMBER_HEADING.fullmatch(heading.text.strip())
@@ -308,6 +330,19 @@ def list_owner(ctx: Context, intro: Sentence | None, heading: Block | None) -> t
             bodies = [m for m in ctx.resolved(ctx.mentions_in(heading.text, heading.start)) if m.label in BODIES]
             return (bodies[0] if bodies else ctx.focus or ctx.subject), "current"
     return None
+
+
+LOWER_HEAD = re.compile(r"\b(?:[Tt]he |[Oo]ur )?((?:[A-Z][\w&'-]+ (?:and |& |of |for )?){1,5})"
+                        r"(partnership|board|group|forum|panel|committee|network|alliance)\b")
+
+
+def _written_lower(intro: Sentence) -> Mention | None:
+    """ "The Safe Eastbury partnership includes:": a capitalised name with its head noun in lower case."""
+    found = LOWER_HEAD.search(intro.text)
+    if found is None or found.group(1).split()[0] in {"The", "This", "Our", "Its", "A", "An", "Each", "Every"}:
+        return None
+    head = found.group(2).capitalize()
+    return Mention("Body", f"{found.group(1)}{head}", intro.start + found.start(1), intro.start + found.end(), head=head)
 
 
 # A heading that opens a member list: "Membership", "Board members", "Our partners", "Non-statutory partners",
@@ -342,8 +377,12 @@ def members_in_list(ctx: Context, items: list[Block], intro: Sentence | None, he
                 taken.append((member, item))
     if len(taken) >= 2 and sum(bool(STRUCTURE.search(ref.name)) for ref, _ in taken) * 2 > len(taken):
         return True  # "The Partnership consists of: the Strategic Board, the delivery groups ...": its structure
+    # The owner named earlier in the intro's paragraph ("Community Safety Partnerships were set up ... the agencies
+    # are:"): the evidence reaches back to that name, so a generic name keeps the identity it has there.
+    back = owner.start if intro is not None and intro.block.start <= owner.start < intro.start else None
     for member, item in taken:
-        ctx.raw.rel("MEMBER_OF", member, owner_ref, ctx.ev(item.body_start, item.end, "list:member_of"), status=status)
+        ev = ctx.ev(item.body_start if back is None else back, item.end, "list:member_of")
+        ctx.raw.rel("MEMBER_OF", member, owner_ref, ev, status=status)
     return True
 
 

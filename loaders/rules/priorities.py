@@ -31,6 +31,7 @@ NOT_A_PRIORITY = re.compile(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b
                             r"February|March|April|May|June|July|August|September|October|November|December)\b)")
 FUNCTION_WORDS = {"the", "a", "an", "to", "with", "of", "for", "by", "and", "or", "in", "on", "from", "into", "via",
                   "through", "across", "at", "between", "within", "its", "their", "our", "his", "her"}
+PRIORITIES_WORD = re.compile(r"\bpriorit(?:y|ies)\b", re.I)
 SEVERAL_OWNERS = re.compile(r"\bthese (two|three|four) (groups|boards|partnerships)\b", re.I)
 COUNTS = {"two": 2, "three": 3, "four": 4}
 
@@ -142,6 +143,29 @@ def list_priorities(ext: DocumentExtractor, items: list[Block], intro: Sentence,
     return True
 
 
+def nested_priorities(ext: DocumentExtractor, items: list[Block]) -> bool:
+    """An item that introduces priorities ("1.2 The Partnership has agreed the following priority areas:",
+    "Priorities underpinning the strategy") with deeper items under it: those are its priorities. True when one
+    was read."""
+    done = False
+    for index, item in enumerate(items):
+        under: list[Block] = []
+        for deeper in items[index + 1:]:
+            if deeper.depth <= item.depth:
+                break
+            if deeper.depth == item.depth + 1:
+                under.append(deeper)
+        if not under or not PRIORITIES_WORD.search(item.body) or not is_priority_intro(item.body) or (
+                REFERS_TO_THE_LIST.search(item.body)):
+            continue
+        intro = Sentence(item.body_start, item.end, ext.clean[item.body_start:item.end], item)
+        mentions = ext.resolved(ext.mentions_in(intro.text, intro.start))
+        owners = list_owners(ext, intro, mentions)
+        write_list(ext, under, owners, intro)
+        done = done or bool(owners)
+    return done
+
+
 def titled_paragraphs(ext: DocumentExtractor, blocks: list[Block], intro: Sentence, mentions: list[Mention]) -> None:
     """"<Area> ... priorities:" followed by "Title - text" paragraphs (which structure may read as label lines):
     each title is a priority."""
@@ -149,8 +173,9 @@ def titled_paragraphs(ext: DocumentExtractor, blocks: list[Block], intro: Senten
         return
     titled: list[Block] = []
     for block in blocks:
-        if block.kind not in {"para", "label"} or not re.match(r"^[A-Z][\w' ,&-]{2,60} - ", block.text.strip()):
-            break
+        if block.kind not in {"para", "label"} or not re.match(r"^[A-Z][\w' ,&-]{2,60} - ", block.text.strip()) or (
+                NUMBERED.match(block.text.split("\n", 1)[0])):
+            break  # "Priority 1 - ..." is a numbered line, read as one (see titled_priority)
         titled.append(block)
     if not titled:
         return
@@ -182,7 +207,7 @@ def write_list(ext: DocumentExtractor, items: list[Block], owners: list[Ref], in
 
 
 def write_priority(ext: DocumentExtractor, owner: Ref | None, start: int, end: int, position: str | None,
-                   intro: Sentence, period: str | None = None) -> None:
+                   intro: Sentence, period: str | None = None, status: str | None = None) -> None:
     """One Priority node (verbatim text, period and status from its intro) and its HAS_PRIORITY line."""
     if owner is None:
         return
@@ -196,8 +221,9 @@ def write_priority(ext: DocumentExtractor, owner: Ref | None, start: int, end: i
     if not text:
         return
     period = period or rules.period_of(intro.text) or (re.search(r"\bto (20\d\d)\b", intro.text) or [None, None])[1]
-    status = relations.status_of(intro.text, intro.text) if re.search(r"will be|is proposed", intro.text) \
-        else "current"
+    if status is None:
+        status = relations.status_of(intro.text, intro.text) if re.search(r"will be|is proposed", intro.text) \
+            else "current"
     ref = Ref("Priority", f"{owner.label}\x1f{owner.name}\x1f{text}")
     ext.raw.node(ref, ev, text=text, period=period, status=status, position=position)
     ext.raw.rel("HAS_PRIORITY", owner, ref, ev, status=status, period=period)
@@ -229,6 +255,9 @@ LISTED = re.compile(r"\bpriorit(?:y|ies)(?: (?:areas|themes|issues))?(?: (?:for|
                     r"(?::|;|\s(?:are|were|will be|include|included|includes|remain)(?: (?:focus(?:s)?ed|centred) on| to)?\s)"
                     r"\s*(?P<list>\S.*)$|\bfocus on (?:the )?(?:key |main )?(?:areas|issues|themes|priorities) such as\s+"
                     r"(?P<such>\S.*)$", re.I)
+# "These focused on A, B and C", "They are A, B and C": the sentence before named the priorities.
+THESE = re.compile(r"^\s*(?:These|They)\s+(?:are|were|include|included|(?:are |were )?focus(?:s|es|ed|sed)? on)\s+"
+                   r"(?P<list>\S.*)$")
 # What follows "priorities are" when it is not a list of them: how they are set, or a pointer to a list.
 NOT_A_LIST = re.compile(r"(?:set|agreed|reviewed|determined|decided|identified|based|informed|shown|listed|outlined|"
                         r"described|detailed|summarised|as follows|the following|below|above|being|not|to be|that|"
@@ -269,14 +298,38 @@ def list_items(text: str, offset: int) -> list[tuple[int, int]]:
     return out if len(out) >= 2 else []
 
 
+def named_holder(text: str, offset: int, mentions: list[Mention]) -> Mention | None:
+    """The body a sentence names as holding priorities, and only a named one: "the SRP's priorities", "CSG
+    operates with four priorities" (the first body named, not after "with", "by", "for" ...)."""
+    bodies = [m for m in mentions if m.label in {"Body", "Acronym"}]
+    holder = priority_holder(text, offset, bodies)
+    if holder is not None:
+        return holder
+    word = PRIORITIES_WORD.search(text)
+    return next((m for m in bodies if word is not None and m.end - offset <= word.start()
+                 and not AGENT_BEFORE.search(text[:m.start - offset])), None)
+
+
+HINT_REACH = 600  # characters: how far a sentence naming a body's priorities reaches to the first numbered one
+
+
 @rule("priorities-listed-in-a-sentence", input="sentence", output="HAS_PRIORITY")
 def listed_priorities(ext: DocumentExtractor, s: Sentence, mentions: list[Mention]) -> None:
     """"The Board had three priorities for 2012/13: A, B and C": each named aim is a priority of the body the
-    sentence names as their holder (or of the partnership in focus when it names none)."""
-    match = LISTED.search(s.text)
+    sentence names as their holder (or of the partnership in focus when it names none). A sentence that names
+    whose priorities follow is remembered for the numbered lines after it."""
+    if PRIORITIES_WORD.search(s.text):
+        holder = named_holder(s.text, s.start, mentions)
+        if holder is not None:
+            ext.priorities_named_by = (ext.ref_of(holder), s.end)
+    hint = ext.priorities_named_by
+    pointer = THESE.match(s.text)
+    match = LISTED.search(s.text) or pointer
     if match is None or relations.negated(s.text[:match.start()]):
         return
-    group = "list" if match.group("list") is not None else "such"
+    if match is pointer and (hint is None or not 0 <= s.start - hint[1] <= 3):
+        return  # "These focused on ..." points at priorities only right after a sentence naming them
+    group = "list" if match.groupdict().get("list") is not None else "such"
     listed = match.group(group)
     if NOT_A_LIST.match(listed) or listed.rstrip().endswith(":") or ACTIVITIES_INTRO.search(s.text[:match.start()]):
         return
@@ -284,7 +337,10 @@ def listed_priorities(ext: DocumentExtractor, s: Sentence, mentions: list[Mentio
     if not items:
         return
     before = Sentence(s.start, s.start + match.start(group), s.text[:match.start(group)], s.block)
-    owner = intro_owner(ext, before, [m for m in mentions if m.start < before.end])
+    if match is pointer and hint is not None:
+        owner: Ref | None = hint[0]
+    else:
+        owner = intro_owner(ext, before, [m for m in mentions if m.start < before.end])
     for position, (start, end) in enumerate(items, start=1):
         write_priority(ext, owner, start, end, str(position), s)
 
@@ -312,6 +368,9 @@ def titled_priority(ext: DocumentExtractor, line: Sentence, owner: Ref | None = 
     previous = ext.numbered_priority
     if holder is None and previous is not None and previous[0] == number - 1:
         holder = previous[1]
+    hint = ext.priorities_named_by
+    if holder is None and number == 1 and hint is not None and 0 <= line.start - hint[1] < HINT_REACH:
+        holder = hint[0]  # "CSG operates with four strategic priorities:" just before "Priority 1 - ..."
     if holder is None:
         holder = unnamed_list_owner(ext)
     ext.numbered_priority = (number, holder) if holder is not None else None
@@ -322,6 +381,31 @@ def titled_priority(ext: DocumentExtractor, line: Sentence, owner: Ref | None = 
 
 @rule("priority-on-a-numbered-line", input="sentence", output="HAS_PRIORITY")
 def numbered_priority(ext: DocumentExtractor, s: Sentence, mentions: list[Mention]) -> None:
-    """A paragraph that is one numbered priority line ("Priority 2 - Reducing environmental incivility")."""
-    if s.block.kind in {"para", "label"} and s.text.strip() == s.block.text.strip():
-        titled_priority(ext, s)
+    """A paragraph that is, or opens with, one numbered priority line ("Priority 2 - Reducing environmental
+    incivility")."""
+    if s.block.kind not in {"para", "label"} or s.start != s.block.start:
+        return
+    first = s.block.text.split("\n", 1)[0]  # "Priority 1 - Improving safety\nachieved through ...": its first line
+    if s.text.strip() == s.block.text.strip() or "\n" in s.block.text:
+        titled_priority(ext, Sentence(s.block.start, s.block.start + len(first.rstrip()), first.rstrip(), s.block))
+
+
+# "Reducing rural crime was also prioritised"; "... agreed that Tackling knife crime should be a partnership
+# priority" (what a consultation proposes).
+PRIORITISED = re.compile(r"^\s*(?P<what>[A-Z][^,;:]{3,120}?) (?:was|were|has been|have been|is|are) (?:also )?"
+                         r"prioriti[sz]ed\b")
+SHOULD_BE = re.compile(r"(?:^|\bthat )\s*(?P<what>[A-Z][^,;:]{3,100}?) should be (?:a|an) "
+                       r"(?:partnership |key |local |strategic )?priority\b", re.I)
+
+
+@rule("priority-prioritised-in-a-sentence", input="sentence", output="HAS_PRIORITY")
+def prioritised(ext: DocumentExtractor, s: Sentence, mentions: list[Mention]) -> None:
+    """One priority with no holder in its sentence: the holder a recent sentence named, else the partnership or
+    board in focus; "should be a priority" is proposed."""
+    match = PRIORITISED.match(s.text) or SHOULD_BE.search(s.text)
+    if match is None or relations.negated(s.text[:match.start("what")]) or not match.group("what")[:1].isupper():
+        return
+    hint = ext.priorities_named_by
+    owner = hint[0] if hint is not None and 0 <= s.start - hint[1] < HINT_REACH else unnamed_list_owner(ext)
+    start, end = s.start + match.start("what"), s.start + match.end("what")
+    write_priority(ext, owner, start, end, None, s, status="proposed" if match.re is SHOULD_BE else None)

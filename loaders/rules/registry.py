@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from loaders.mentions import Mention
     from loaders.raw import Raw, Ref
     from loaders.read import Document
+    from loaders.structure import Block
 
 INPUTS = frozenset({"sentence", "list", "label"})
 
@@ -25,9 +26,11 @@ class Context(Protocol):
     doc: Document
     focus: Mention | None
     subject: Mention | None
+    heading: Block | None  # the heading of the section being walked
     funder: Mention | None  # the last body a sentence named as giving money
     default_funder: Mention | None  # the first commissioner the document names: who gives when no one is named
     stream_context: Ref | None
+    defined: set[str]  # acronyms the document has defined so far
 
     def area_of(self, text: str) -> str | None: ...
 

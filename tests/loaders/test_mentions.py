@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from graph.schema import load_schema
-from loaders.mentions import find_mentions, find_roles, national_bodies
+from loaders.mentions import find_mentions, find_roles, national_bodies, self_defined_bodies
 
 
 def names(text: str) -> list[tuple[str, str]]:
@@ -80,3 +80,61 @@ def test_a_place_before_a_generic_acronym_is_one_name() -> None:
     # a capital that opens a sentence or a bullet, or a level word, is no place
     assert ("Body", "Attend CDRP") not in names("- Attend CDRP meetings.")
     assert not any(label == "Body" for label, _name in names("The County and District LSPs met."))
+
+
+def bodies(text: str, areas: frozenset[str] = frozenset()) -> list[str]:
+    return [m.name for m in find_mentions(text, 0, areas) if m.label == "Body"]
+
+
+def test_a_date_opening_a_run_is_no_part_of_the_name() -> None:
+    assert bodies("The April 2015 Police and Crime Commissioner grants were paid.") == [
+        "Police and Crime Commissioner"]
+    assert bodies("Feb Scrutiny and Audit Committee") == ["Scrutiny and Audit Committee"]
+
+
+def test_an_office_inside_a_run_of_capitals_is_not_part_of_a_name() -> None:
+    assert bodies("Jo Bloggs, Chief Executive of Westshire County Council and Chair of the Westshire Community "
+                  "Safety Partnership said so.") == ["Westshire County Council", "Westshire Community Safety Partnership"]
+    assert bodies("The chairs, Jo Bloggs, Westshire Council Strategic Director and Sam Smith of Eastshire Police, "
+                  "said so.") == ["Westshire Council", "Eastshire Police"]
+
+
+def test_a_person_with_a_rank_is_cut_out_of_a_run_of_capitals() -> None:
+    assert bodies("with the Head of Safety, Resilience and Emergency Planning and Superintendent Jo Bloggs of "
+                  "Westshire Police.") == ["Westshire Police"]
+    assert bodies("Members: Cllr Jo Bloggs Westshire Council and others") == ["Westshire Council"]
+
+
+def test_page_furniture_and_a_verb_before_a_generic_name_are_cut_off() -> None:
+    assert bodies("Collated Evidence Page 4 Scrutiny and Audit Committee") == ["Scrutiny and Audit Committee"]
+    assert bodies("Merging Community Safety Partnerships will save money.") == ["Community Safety Partnership"]
+    assert bodies("The Safeguarding Adults Board met.") == ["Safeguarding Adults Board"]  # a name's own -ing word
+
+
+def test_a_comma_joins_only_a_list_of_places() -> None:
+    areas = frozenset({"Westburgh", "Eastburgh", "Northburgh"})
+    assert bodies("Westburgh, Eastburgh and Northburgh Board met.", areas) == ["Westburgh, Eastburgh and Northburgh Board"]
+    found = bodies("Members are Bright Homes Westburgh, Westburgh Third Sector Network and others.", areas)
+    assert "Westburgh Third Sector Network" in found
+    assert not any("," in name for name in found)
+
+
+def test_a_name_without_a_head_noun_that_the_text_calls_a_body_is_one() -> None:
+    text = ("The strategy sits within Safer Westshire, which is a county-wide partnership board. Justice Now (JN) is a "
+            "charity. Westshire County Council is the accountable body. Crime Reduction is a partnership priority. "
+            "Leicestershire and Rutland is the area of the board.")
+    assert self_defined_bodies(text) == ["Safer Westshire", "Justice Now"]
+
+
+def test_the_nhs_body_of_a_place_is_named_by_nhs_and_the_place() -> None:
+    found = bodies("Members: NHS Fenland, NHS Greater Westshire and Dale and NHS Greater Eastshire (Eastbury).")
+    assert found == ["NHS Fenland", "NHS Greater Westshire and Dale", "NHS Greater Eastshire (Eastbury)"]
+    assert bodies("The NHS Health Check programme and NHS Fenland Jo Bloggs.") == []  # a plain word, a person follow
+
+
+def test_more_head_nouns_and_the_police_fire_and_crime_commissioner() -> None:
+    found = bodies("Westshire College, the Westshire Community Rehabilitation Company and Westshire Fire and Rescue met.")
+    assert found == ["Westshire College", "Westshire Community Rehabilitation Company", "Westshire Fire and Rescue"]
+    assert bodies("The Westshire Police, Fire and Crime Commissioner funds it.") == [
+        "Westshire Police, Fire and Crime Commissioner"]
+    assert bodies("Skills Development Scotland funds it.") == ["Skills Development Scotland"]

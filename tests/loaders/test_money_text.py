@@ -125,3 +125,39 @@ def test_labelled_grant_records_with_values_under_their_labels(tmp_path: Path) -
     assert allocations(facts) == [(5000, "2017-18", pcc, None), (12000, "2017-18", pcc, "Northshire County Council")]
     purposes = {n.properties.get("purpose") for n in facts.nodes.values() if n.label == "Allocation"}
     assert "A shared crime map" in purposes
+
+
+def _rels(facts: Facts, rel_type: str) -> set[tuple[str, str]]:
+    return {(r.start, r.end) for r in facts.relationships.values() if r.type == rel_type}
+
+
+def test_amount_led_grant_lines_and_their_yearly_parts_as_a_breakdown(tmp_path: Path) -> None:
+    facts = _load(tmp_path, "The amounts to be granted to boroughs by NSPO following receipt will be:\n\n"
+                            "\u00a3300,000 to Eastmoor (\u00a3100,000 in FY 2023/24 and \u00a3200,000 in FY 2024/25).\n\n"
+                            "\u00a350,000 to Westmere.\n")
+    assert allocations(facts) == [(50000, None, "NSPO", "Westmere"),
+                                  (100000, "2023-24", "NSPO", "Eastmoor"),
+                                  (200000, "2024-25", "NSPO", "Eastmoor"),
+                                  (300000, "2023-04/2025-03", "NSPO", "Eastmoor")]
+    whole = next(n.id for n in facts.nodes.values() if n.properties.get("amount_gbp") == 300000)
+    parts = {facts.nodes[a].properties["amount_gbp"] for a, b in _rels(facts, "BREAKDOWN_OF") if b == whole}
+    assert parts == {100000, 200000}
+
+
+def test_an_allocation_to_a_place_named_before_the_amount(tmp_path: Path) -> None:
+    facts = _load(tmp_path, "The Police and Crime Commissioner provides funding for every district.\n\n"
+                            "The allocation to Eastmoor District for 2021/2022 is \u00a341,000\n")
+    assert (41000, "2021-22", "Police and Crime Commissioner", "Eastmoor District") in allocations(facts)
+
+
+def test_a_body_applying_for_money_receives_it_from_the_other_body_named(tmp_path: Path) -> None:
+    facts = _load(tmp_path, "In May the Home Office confirmed that the Northvale Community Safety Partnership had been "
+                            "successful in applying for \u00a3120,000 in funding.\n")
+    assert allocations(facts) == [(120000, None, "Home Office", "Northvale Community Safety Partnership")]
+
+
+def test_a_giver_the_document_defines_as_an_acronym_stays_the_defined_body(tmp_path: Path) -> None:
+    facts = _load(tmp_path, "The Northvale Community Safety Board (NCSB) funds local boards.\n\n"
+                            "NCSB has awarded \u00a39,000 to the Eastmoor Safer Neighbourhood Board.\n")
+    assert allocations(facts) == [(9000, None, "Northvale Community Safety Board",
+                                   "Eastmoor Safer Neighbourhood Board")]

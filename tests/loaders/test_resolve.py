@@ -165,3 +165,9 @@ def test_a_place_written_after_a_generic_name_gives_the_id_of_the_usual_order(tm
     assert after.nodes[pcc].name == "Police and Crime Commissioner for Westshire"
     assert before.nodes[pcc].name == "Westshire Police and Crime Commissioner"
     assert rel_ends(after, "REPORTS_TO", pcc) == rel_ends(before, "REPORTS_TO", pcc) == {"westshire-youth-panel"}
+
+
+def test_a_body_the_text_defines_without_a_head_noun_is_found_in_other_sentences(tmp_path: Path) -> None:
+    facts = load(tmp_path, westshire="Westshire community safety\n\nThe strategy sits within Safer Westshire, which is "
+                 "a county-wide partnership board.\n\nThe Youth Forum is a subgroup of Safer Westshire.\n")
+    assert rel_ends(facts, "SUBGROUP_OF", "safer-westshire") == {"youth-forum"}

@@ -35,3 +35,13 @@ def test_the_organisations_making_up_a_body(tmp_path: Path) -> None:
                     "including Eastbury Police, Eastbury Borough Council and Kestrel Youth Trust.\n", tmp_path)
     members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Eastbury Safety Partnership"}
     assert members == {"Eastbury Police", "Eastbury Borough Council", "Kestrel Youth Trust"}
+
+
+def test_a_list_that_goes_on_in_the_next_sentence(tmp_path: Path) -> None:
+    facts = extract("About Safe Eastbury\nThe Safe Eastbury partnership includes statutory agencies such as:\n"
+                    "  \u2022 Southshire Police\n  \u2022 Eastbury City Council\n\n"
+                    "It also includes non-statutory agencies such as Eastbury Homes and representatives from the "
+                    "Community and Voluntary Sector.\n", tmp_path)
+    members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Safe Eastbury Partnership"}
+    assert members == {"Southshire Police", "Eastbury City Council", "Eastbury Homes",
+                       "Community and Voluntary Sector"}

@@ -177,3 +177,27 @@ def test_an_office_in_a_member_list_stands_for_its_organisation(tmp_path: Path) 
                     "- A district council elected representative from Leadership Westbury\n", tmp_path)
     members = {start for start, _ in lines(facts, "MEMBER_OF")}
     assert members == {"Northshire County Council", "Clinical Commissioning Westbury", "Leadership Westbury"}
+
+
+def test_the_group_is_the_body_in_view_with_that_head_noun(tmp_path: Path) -> None:
+    # The sentence before makes the partnership the focus; "the group" is still the heading's Joint Action Group.
+    facts = extract("Westbury Joint Action Group\n\nThe Westbury Community Safety Partnership set it up in 2010 to "
+                    "tackle local issues.\n\nThe group includes representation from a range of stakeholders "
+                    "including Kestrel Homes, Northshire Police and Moor Landlords.\n", tmp_path)
+    assert {end for _, end in lines(facts, "MEMBER_OF")} == {"Westbury Joint Action Group"}
+
+
+def test_a_list_whose_owner_is_named_earlier_in_the_intro_paragraph(tmp_path: Path) -> None:
+    facts = extract("Community Safety\n\nCommunity Safety Partnerships were set up by an Act in 1998. Their members "
+                    "have changed since then, but from next year the agencies listed in the Act will be:\n\n"
+                    "- Police\n- Local Authorities\n- Health Service\n", tmp_path)
+    members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Community Safety Partnership"}
+    assert {"Local Authorities", "Health Service"} <= members
+    assert len(members) == 3
+
+
+def test_this_meeting_is_the_section_s_body(tmp_path: Path) -> None:
+    facts = extract("Westbury Justice Commissioning Group\n\nThis sub-regional meeting includes partners across the "
+                    "county from Westbury Council, the police and Kestrel Trust.\n", tmp_path)
+    members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Justice Commissioning Group"}
+    assert {"Westbury Council", "Kestrel Trust"} <= members

@@ -84,3 +84,50 @@ def test_a_budget_table_s_priority_sections_are_the_body_s_priorities(tmp_path: 
                                  ("Safer Westmere Partnership", "Road safety")}
     periods = {n.properties.get("period") for n in facts.nodes.values() if n.label == "Priority"}
     assert periods == {"2015-16"}
+
+
+def test_priorities_nested_under_an_item_that_introduces_them(tmp_path: Path) -> None:
+    facts = extract("1.1 Purpose of this report\n\n"
+                    "1.2 The Westmere Community Safety Partnership has agreed the following priority areas;\n\n"
+                    "    - Rural crime\n\n    - Fraud\n\n"
+                    "1.3 The team supports the delivery of the above.\n", tmp_path)
+    assert priorities(facts) == {("Westmere Community Safety Partnership", "Rural crime"),
+                                 ("Westmere Community Safety Partnership", "Fraud")}
+
+
+def test_objectives_nested_in_terms_of_reference_are_not_priorities(tmp_path: Path) -> None:
+    facts = extract("The Westmere Safeguarding Board meets monthly.\n\n"
+                    "1. Membership\n\n2. Key Objectives:\n\n    - Reviewing audits\n\n    - Mobilising groups\n",
+                    tmp_path)
+    assert priorities(facts) == set()
+
+
+def test_a_numbered_line_opening_a_paragraph_after_a_sentence_naming_the_holder(tmp_path: Path) -> None:
+    facts = extract("The Eastmoor Safety Trust is a charity. The Westmere Community Safety Partnership operates "
+                    "with two strategic priorities:\n\n"
+                    "Priority 1 - Cutting burglary\nachieved through activities, such as:\n\n- patrols\n\n"
+                    "Priority 2 - Safer roads\nachieved through activities, such as:\n\n- speed checks\n", tmp_path)
+    assert priorities(facts) == {("Westmere Community Safety Partnership", "Cutting burglary"),
+                                 ("Westmere Community Safety Partnership", "Safer roads")}
+
+
+def test_these_after_a_sentence_naming_priorities_and_one_prioritised(tmp_path: Path) -> None:
+    facts = extract("In 2019 the Northvale Community Safety Partnership set a new group of priorities. These "
+                    "focused on arson, fraud and road safety. Reducing litter in Northvale town centre was also "
+                    "prioritised.\n", tmp_path)
+    assert priorities(facts) == {("Northvale Community Safety Partnership", t) for t in
+                                 ("arson", "fraud", "road safety", "Reducing litter in Northvale town centre")}
+
+
+def test_these_without_a_sentence_about_priorities_lists_none(tmp_path: Path) -> None:
+    facts = extract("The Northvale Community Safety Partnership met twice. These focused on arson, fraud and "
+                    "road safety.\n", tmp_path)
+    assert priorities(facts) == set()
+
+
+def test_what_a_consultation_says_should_be_a_priority_is_proposed(tmp_path: Path) -> None:
+    facts = extract("The Safe Eastmoor Partnership asked residents about its plan.\n\n"
+                    "- 90% agreed that Tackling knife crime should be a partnership Priority\n", tmp_path)
+    assert priorities(facts) == {("Safe Eastmoor Partnership", "Tackling knife crime")}
+    (rel,) = [r for r in facts.relationships.values() if r.type == "HAS_PRIORITY"]
+    assert rel.properties["status"] == "proposed"
