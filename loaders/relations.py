@@ -139,9 +139,6 @@ LIST_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|several|a number of)\s+
                           r"(?:groups|boards|forums|sub-groups)\b", re.I)
 CONTRACT_AWARDED = re.compile(r"\b(?:contract|tender)s?\b[^.;:]{0,80}?\b(?:was |were |has been |have been |is |are |will be )?"
                               r"awarded to (.+?),? by (.+)$", re.I)
-# What is commissioned follows the verb ("commissions the X"), or is the provider of what it names ("commissions
-# support services from X", "commissioned a contract with X").
-COMMISSIONED_OBJECT = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:(?:[a-z]+\s+){1,4}(?:from|with)\s+(?:the\s+)?)?")
 # "Governance of X is provided by Y", "scrutiny of X, which is discharged by Y": Y oversees X.
 GOVERNANCE_BY = re.compile(r"\b(?:[Gg]overnance|[Ss]crutiny|[Oo]versight) of (.+?),? (?:which )?(?:will be |is |are )?"
                            r"(?:provided|discharged|carried out|undertaken|exercised) by (.+)$")
@@ -232,8 +229,6 @@ def _active(text: str, offset: int, mentions: list[Mention], subject: Mention | 
         objects_end = boundary.start()
     objects = contiguous([m for m in mentions if b <= m.start - offset < objects_end and m.label in hit.frame.objects],
                          text, offset, b)
-    if rel_type == "COMMISSIONS" and objects and not COMMISSIONED_OBJECT.fullmatch(text[b:objects[0].start - offset]):
-        objects = []  # "commissions work on X with the police", "the budget that X commissions from includes Y"
     if rel_type == "REPORTS_TO" and not objects and anaphor_target is not None and re.match(
             r"\s*the (?:full |whole |wider )?partnership\b", text[b:], re.I):
         objects = [Mention("Body", anaphor_target.name, offset + b, offset + b + 16, head=anaphor_target.head)]
