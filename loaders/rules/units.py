@@ -34,8 +34,6 @@ def _as_written(s: Sentence, m: Mention) -> bool:
 OWNED_UNIT = re.compile(r"\s*((?:[A-Z][\w&-]*,?\s+(?:and\s+|&\s+)?){0,5}?(?:" +
                         "|".join(sorted(UNIT_HEADS | {h.lower() for h in UNIT_HEADS if h != "Cabinet"})) +
                         r"))\b(?![ \t]+[A-Z][a-z])")
-# "National Offender Management Service (Ministry of Justice)": a department in brackets after an agency owns it.
-DEPARTMENT = re.compile(r"(?:Ministry|Department|Home Office|Cabinet Office|HM Treasury)\b")
 # A list item "Health (Public Health, Foundation Trusts, Mental Health Services)": a class of agencies and its parts.
 ITEM_WITH_PARTS = re.compile(r"(?P<whole>[A-Z][\w&'-]*(?: (?:and |& |of )?[A-Z][\w&'-]*){0,3}) \((?P<parts>[^()]+)\)"
                              r"\s*[.;]?\s*$")
@@ -66,8 +64,6 @@ def unit_of_body(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
         elif _head(first) in UNIT_HEADS and _head(second) in PARENT_HEADS and gap == ", " and len(
                 second.name.split()) >= 2 and re.fullmatch(r"\s*[.)]?\s*", s.text[second.end - s.start:]):
             unit, parent = first, second  # "Communities Team, Glasgow City Council" (a signature or address line)
-        elif gap == " (" and DEPARTMENT.match(second.name) and s.text[second.end - s.start:].startswith(")"):
-            unit, parent = first, second  # "National Offender Management Service (Ministry of Justice)"
         else:
             continue
         if unit.name == parent.name:

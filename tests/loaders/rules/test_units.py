@@ -27,12 +27,6 @@ def test_a_unit_must_be_named_as_written(tmp_path: Path) -> None:
     assert not [line for line in lines(facts, "PART_OF") if line[0] == "Home Office"]
 
 
-def test_a_department_in_brackets_owns_the_agency_before_it(tmp_path: Path) -> None:
-    facts = extract("The Trust holds a contract with the National Offender Management Service (Ministry of Justice).\n",
-                    tmp_path)
-    assert ("National Offender Management Service", "Ministry of Justice") in lines(facts, "PART_OF")
-
-
 def test_a_list_item_with_its_parts_in_brackets(tmp_path: Path) -> None:
     facts = extract("The responsible authorities are:\n\n- Police\n"
                     "- Probation Services (National Probation Service, Westbury Rehabilitation Company)\n"
