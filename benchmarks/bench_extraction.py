@@ -7,7 +7,8 @@ development corpus (tests/corpus/*.yaml) and of the seeds (tests/corpus/seeds/).
 match the labelled ends. Names match after folding (case, punctuation, the word "the", "&" for "and", white
 space, a plural last word); a node matches a labelled body when any of its names (canonical name, aliases, and the initials of its
 name as an acronym) folds to any name or alias the label file gives that body. For CHAIRED_BY, VICE_CHAIRED_BY and
-LED_BY the far end may also be a role as written (the folded role name equals the label's `to`). FUNDS is read
+LED_BY the far end may also be a role as written (the folded role name equals the label's `to`), or a role whose
+named `holder` is the label's `to` (a person labelled as the chair or leader). FUNDS is read
 from Allocation nodes: funder = the ALLOCATED_BY body, recipient = an ALLOCATED_TO end, and the amount must equal
 `amount_gbp` (or one of `amounts_gbp`); an allocation without a funder still counts as a prediction, so it can only
 be a false positive. HAS_PRIORITY matches when the owner matches and the folded priority texts contain one another.
@@ -187,7 +188,11 @@ class Matcher:
         assert fact.end is not None
         if fact.end in self.bodies and self.is_body(node_id, fact.end):
             return True
-        return fact.type in ROLE_ENDS and fold(fact.end) in self.names(node_id)
+        if fact.type not in ROLE_ENDS:
+            return False
+        node = self.facts.nodes.get(node_id)
+        holder = node.properties.get("holder") if node is not None else None
+        return fold(fact.end) in self.names(node_id) or (isinstance(holder, str) and fold(holder) == fold(fact.end))
 
     def matches(self, fact: Fact, p: Predicted) -> bool:
         if fact.type != p.type or not self.is_body(p.start, fact.start):

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 from graph.model import Evidence, Facts, Finding
-from loaders import relations, rules
+from loaders import anaphora, relations, rules
 from loaders.curation import load_curation
 from loaders.mentions import ROLE_WORDS, Mention, find_mentions, find_roles, initials, self_defined_bodies, vocab
 from loaders.money_text import money_records, sentence_money
+from loaders.places import document_places
 from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
 from loaders.resolve import resolve
@@ -85,7 +86,11 @@ class DocumentExtractor:
         # Bodies that headed sections since the last chapter (an area or numbered heading), for anaphors whose
         # body headed an earlier section of the chapter ("The Partnership" under "Domestic Abuse", in Rutland's).
         self.section_subjects: list[Mention] = []
-        self.area_context: str | None = None
+        # The place of each section, as resolution reads it (loaders.places): a heading naming a place opens its
+        # scope, a numbered chapter heading naming none ends it.
+        self.places = document_places(doc)
+        self.memory = anaphora.Memory()  # what "it", "the project" and "All four Boards" may point back to
+        self.paragraph: Block | None = None
         self.body_names: set[str] = set()  # bodies named so far in this document
         self.in_funding = False
         self.stream_context: Ref | None = None
@@ -128,9 +133,10 @@ class DocumentExtractor:
 
     def local_council(self, m: Mention) -> Mention | None:
         """"the County Council" in Rutland's chapter is Rutland County Council, when the document names it."""
-        if m.label != "Body" or m.name not in GENERIC_COUNCILS or self.area_context is None:
+        place = self.places.section_place(m.start) if m.label == "Body" and m.name in GENERIC_COUNCILS else ""
+        if not place:
             return None
-        local = f"{self.area_context} {m.name}"
+        local = f"{place} {m.name}"
         if local not in self.body_names:
             return None
         return Mention("Body", local, m.start, m.end, head=m.head, possessive=m.possessive)
@@ -201,6 +207,10 @@ class DocumentExtractor:
                 continue
             if m.label == "Anaphor":
                 target = self.resolve_anaphor(m)
+                if target is None and m.head in anaphora.PLACE_FORCES:
+                    # "the Police" with no police named in the section: the police of the place (loaders.resolve)
+                    out.append(Mention("Body", m.head, m.start, m.end, head=m.head, possessive=m.possessive))
+                    continue
                 if target is None:
                     continue
                 out.append(Mention("Body", target.name, m.start, m.end, head=target.head, possessive=m.possessive))
@@ -217,7 +227,7 @@ class DocumentExtractor:
                                                  head=head))
             if found is not None:
                 return found
-        if re.match(r"\s*(?:It|It's|Its|The partnership|The board|The group|This group|This board)\b",
+        if re.match(r"\s*(?:It|It's|Its|(?:The|This) (?:partnership|board|group|sub-?group|forum|panel|committee))\b",
                     sentence.text) and self.focus:
             return self.focus
         return None
@@ -237,8 +247,6 @@ class DocumentExtractor:
 
     def on_heading(self, heading: Block) -> None:
         text = heading.text.strip()
-        if self.area_of(text):
-            self.area_context = self.area_of(text)
         if re.fullmatch(r"(?:\d+\.\s*)?Funding", text, re.I):
             self.in_funding = True
         elif re.fullmatch(r"(?:\d+\.\s*)?[A-Z][A-Za-z ]+", text) and re.match(r"\d+\.", text):
@@ -254,7 +262,9 @@ class DocumentExtractor:
             ref = Ref("FundingStream", text)
             self.raw.node(ref, self.ev(heading.start, heading.end, "heading"))
             self.stream_context = ref
+        self.memory.new_paragraph()
         if bodies or self.area_of(text) or re.match(r"\d+\.\s", text):
+            self.memory.new_section()
             self.subject = bodies[0] if bodies else None
             self.focus = self.subject
             self.recent = []
@@ -264,6 +274,7 @@ class DocumentExtractor:
                 self.section_subjects.append(bodies[0])
         # else: a sub-heading ("Domestic Abuse", "Priorities") continues the section about the body above it
         self.renames(Sentence(heading.start, heading.end, heading.text, heading), mentions)
+        self.memory.saw(mentions, heading.start)
         priorities.titled_priority(self, Sentence(heading.start, heading.end, heading.text, heading))
         if not self.in_funding and MONEY_LINE.search(text):
             # "Westbury Mountain Rescue - £3,500", "The allocation to Eastbury for 2021/22 is £5,000" stand alone
@@ -366,6 +377,9 @@ class DocumentExtractor:
 
     # -- sentences -------------------------------------------------------------------------------------
     def on_sentence(self, s: Sentence, in_list: bool = False) -> None:
+        if s.block is not self.paragraph:
+            self.paragraph = s.block
+            self.memory.new_paragraph()
         raw_mentions = self.mentions_in(s.text, s.start)
         for m in raw_mentions:
             if m.label in {"Body", "Programme", "FundingStream", "Legislation"}:
@@ -398,11 +412,12 @@ class DocumentExtractor:
             self.focus = subject
         self.recent.extend(m for m in mentions if m.label == "Body")
         self.recent = self.recent[-30:]
+        self.memory.saw(raw_mentions, s.start, self.places.sentence_place(s.start))
         del bodies
 
     def sentence_subject(self, s: Sentence, mentions: list[Mention]) -> Mention | None:
-        if re.match(r"\s*(?:It|It's|Its|This|That)\s", s.text) and not (mentions and mentions[0].start - s.start < 6) and not (
-                EXPLETIVE_IT.match(s.text)):
+        if (re.match(r"\s*(?:It|It's|Its|This|That)\s", s.text) or DEFINITE_SUBJECT.match(s.text)) and not (
+                mentions and mentions[0].start - s.start < 6) and not EXPLETIVE_IT.match(s.text):
             # "It supports Community Safety Partnerships in ...": the pronoun is the subject, not the first name
             pronoun = self.pronoun_subject(s)
             if pronoun is not None:
@@ -423,9 +438,36 @@ class DocumentExtractor:
     def ref_of(self, m: Mention) -> Ref:
         return Ref("Acronym", m.name) if m.label == "Acronym" else Ref(m.label, m.name)
 
+    def anaphoric_subject(self, s: Sentence) -> Mention | None:
+        """The referent of a pronoun or definite description right before the sentence's first active trigger:
+        "Whilst it is led by ..." (the body in focus), "The project is being led by ..." (the section's programme),
+        ", the group reports to ..." (the body in focus or recent with that head noun)."""
+        first = min((h.start for h in relations.hits(s.text) if h.frame.voice == "active"), default=None)
+        noun = anaphora.clause_subject(s.text, first) if first is not None else None
+        if noun is None:
+            return None
+        if noun in anaphora.PROGRAMME_NOUNS:
+            return anaphora.programme_for(self.memory, noun)
+        if noun == "it":
+            return self.focus if self.focus is not None and self.focus.label in relations.BODIES else None
+        head = noun.capitalize()
+        return self.resolve_anaphor(Mention("Anaphor", f"The {head}", s.start, s.start, head=head))
+
+    def subjects(self, s: Sentence, mentions: list[Mention]) -> list[tuple[Mention | None, int]]:
+        """Who the sentence is about, each with where its evidence starts: the bodies a counted plural opening it
+        stands for ("All four Boards ..."; the evidence runs from the sentence that named each), else its subject
+        (named, or the referent of an anaphor before the trigger)."""
+        plural = anaphora.plural_referents(self.memory, s.text)
+        if plural:
+            return [(a.mention, a.sentence_start) for a in plural]
+        return [(self.sentence_subject(s, mentions) or self.anaphoric_subject(s), s.start)]
+
     def relations(self, s: Sentence, mentions: list[Mention]) -> None:
         """Lines the grammar reads in the sentence (loaders.relations), written as raw relationships."""
-        subject = self.sentence_subject(s, mentions)
+        for subject, ev_start in self.subjects(s, mentions):
+            self.relations_of(s, mentions, subject, ev_start)
+
+    def relations_of(self, s: Sentence, mentions: list[Mention], subject: Mention | None, ev_start: int) -> None:
         fallback = self.subject if self.subject is not None else self.focus
         for found in relations.sentence_candidates(s.text, s.start, mentions, subject, fallback):
             props: dict[str, Any] = {"status": found.status}
@@ -434,7 +476,7 @@ class DocumentExtractor:
             when = rules.date_in(s.text)
             if found.type in {"MERGED_INTO", "SUCCEEDED_BY"} and when:
                 props["valid_from"] = when
-            ev = self.ev(s.start, s.end, f"rule:{found.type.lower()}")
+            ev = self.ev(ev_start if found.start is subject else s.start, s.end, f"rule:{found.type.lower()}")
             if self.undefined(found.start) or self.undefined(found.end):
                 self.deferred.append((found.type, found.start, found.end, ev, props))
             else:
@@ -680,6 +722,9 @@ GENERIC_COUNCILS = {"County Council", "City Council", "District Council", "Borou
 # "It is proposed that ...", "It has been agreed that ...": no one is the subject.
 EXPLETIVE_IT = re.compile(r"\s*It (?:is|was|has been|had been|will be|would be|may be|might be|seems|appears) "
                           r"(?:\w+ ){0,2}?(?:that|to|whether|how)\b")
+# "The partnership includes X, Y ...": a definite description of a body opening the sentence is its subject (the body
+# in focus), not the first body named after it.
+DEFINITE_SUBJECT = re.compile(r"\s*The (?:partnership|board|group|sub-?group|forum|panel|committee)\s+(?!of\b|for\b)")
 # A subject that is a description, not a name: "The coalition", "This new group", "A working group".
 UNNAMED_SUBJECT = re.compile(r"\s*(?:The|This|That|These|Its|Their|A|An)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s*$")
 

@@ -130,6 +130,7 @@ ROLE_WORDS = {"Director", "Chief", "Head", "Deputy", "Minister", "Secretary", "L
               "Vice-Chair", "Vice-Chairman", "Co-Chair", "Chairperson",
               "Members", "Cabinet", "Manager", "Clerk", "Officer", "Commissioner"}
 MODIFIER_HEADS = {"Police"}
+OFFICE_MODIFIERS = {"Independent", "Vice", "Joint", "Co", "Acting", "Interim"}
 _SHOUTED = re.compile(r"^[A-Z]{6,}$")  # a heading in capitals ("MINUTES", "MEETING"), longer than acronyms (MAPPA)
 # Words that title a document or section about a body: "Membership of the Board", "Minutes of the Partnership".
 TITLE_WORDS = {"Membership", "Members", "Minutes", "Meeting", "Agenda", "Review", "Report", "Roles", "Role",
@@ -505,7 +506,9 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
             text[tokens[run[0]][1]:tokens[run[-1]][2]]) is None:
         run = run[1:]  # "Merging Community Safety Partnerships": a verb before a generic name
     led_by_title = bool(run) and tokens[run[0]][0] in TITLE_WORDS and not _SCRUTINY_NAME.match(text, tokens[run[0]][1])
-    if run and (tokens[run[0]][0] in ROLE_WORDS or led_by_title
+    # "Independent Chair of the X", "Vice Chair of the X": an office's modifier before its role word
+    modified_role = len(run) > 1 and tokens[run[0]][0] in OFFICE_MODIFIERS and tokens[run[1]][0] in ROLE_WORDS
+    if run and (tokens[run[0]][0] in ROLE_WORDS or led_by_title or modified_role
                 or tokens[run[0]][0].lower().replace("-", "") in RELATION_NOUNS):
         # "Director of Children's Services for Leicester City Council": the body follows the office.
         cut = next((x for x, pos in enumerate(run) if tokens[pos][0] in {"of", "for"}), None)
@@ -555,6 +558,13 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         words = run[seg_start:end_idx]
         while words and tokens[words[0]][0] in _CONNECTORS | {","}:
             words = words[1:]
+        if seg_start and words and (tokens[words[0]][0] in ROLE_WORDS or (
+                len(words) > 1 and tokens[words[0]][0] in OFFICE_MODIFIERS and tokens[words[1]][0] in ROLE_WORDS)):
+            # "X Council and Chair of the Y Partnership": after "and", an office names the body after its "of"
+            cut = next((x for x, pos in enumerate(words) if tokens[pos][0] in {"of", "for"}), None)
+            words = words[cut + 1:] if cut is not None else []
+            while words and tokens[words[0]][0] in {"the", "The"}:
+                words = words[1:]
         if not words:
             seg_start = end_idx
             continue

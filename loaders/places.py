@@ -306,6 +306,22 @@ class DocumentPlaces:
         """"has a Community Safety Partnership", "each Youth Offending Service": any one of the class."""
         return INDEFINITE.search(self.doc.text[max(0, offset - 12):offset]) is not None
 
+    def council_place(self, place: str, level: str, core: str) -> str:
+        """"The County Council" written where the section names no place belongs to the one county of the area, else
+        to the county whose council the document names most often by name (two counties in one force area: the
+        document means the one it is about); the area itself when it names none."""
+        only = only_place_of_level(place, level)
+        if vocab()["areas"].get(only, {}).get("level") == level:
+            return only
+        inside = sorted(a for a, spec in vocab()["areas"].items()
+                        if spec.get("level") == level and place in _within().get(a, set()))
+        counts = {a: len(re.findall(r"(?<![\w-])" + re.escape(a) + r" " + re.escape(core.title()) + r"\b", self.doc.text))
+                  for a in inside}
+        ranked = sorted(counts, key=lambda a: -counts[a])
+        if ranked and counts[ranked[0]] > 0 and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
+            return ranked[0]
+        return place
+
     def context(self, offset: int) -> str:
         """The place a generic name at `offset` belongs to when the name itself carries none."""
         return self.sentence_place(offset) or self.section_place(offset) or self.area
@@ -360,7 +376,7 @@ class DocumentPlaces:
         if core in FORCE_CORES and place:
             place = self.force_area(place)
         elif core in LEVEL_COUNCILS and place:
-            place = only_place_of_level(place, LEVEL_COUNCILS[core])
+            place = self.council_place(place, LEVEL_COUNCILS[core], core)
         return Identity(place or f"doc:{self.doc.id}", core, generic=True)
 
 

@@ -22,8 +22,12 @@ IN_BRACKETS = re.compile(rf"\((?P<body>[^()]*?)\s*(?P<office>{OFFICE})\)")
 # Who holds the office: a person's name right before the bracket, else the capitalised words of an office.
 WHO_BEFORE = re.compile(rf"(?:(?P<person>{PERSON})|"
                         rf"(?P<office>[A-Z][\w'&-]*(?: (?:of |for |and |the )*[A-Z][\w'&-]*){{0,7}}))\s*$")
+PERSON_AFTER_BODY = re.compile(rf"\b(?:Council|Police|Constabulary|Service|Trust|Board|Partnership|Authority|College|"
+                               rf"University|Agency|Group) (?P<person>(?:{TITLE}\.? )?{NAME_WORD}(?: {NAME_WORD}){{1,2}})\s*$")
 # "Coun Jane Smith, chair of the partnership", "I am the Independent Chair of both the A and the B"
-OF_BODY = re.compile(rf"(?P<who>{PERSON}|\bI)(?:,| (?:is|am|was|has been|will be|would be)(?: appointed| elected)?(?: as)?)"
+# "Miss Jane Morgan, Chief Executive of Westbury Council and Chair of the X": another office may come first.
+OF_BODY = re.compile(rf"(?P<who>{PERSON}|\bI)(?:,(?: [^.;,()]{{3,70}}? and)?|"
+                     r" (?:is|am|was|has been|will be|would be)(?: appointed| elected)?(?: as)?)"
                      rf" (?:the |its |our )?(?:new |current |incoming )?(?P<office>{OFFICE}) (?:of|for) (?:both )?")
 # "RESOLVED that Mr John Rivers be elected Vice-Chair of the Kent Community Safety Partnership"
 ELECTED = re.compile(rf"(?P<who>{PERSON}|the [A-Z][\w ]+?) (?:be|was|were|is|would be|will be) (?:likely to be )?"
@@ -31,8 +35,16 @@ ELECTED = re.compile(rf"(?P<who>{PERSON}|the [A-Z][\w ]+?) (?:be|was|were|is|wou
 # "Councillor A and B were elected as Chair and Vice-Chair respectively"
 RESPECTIVELY = re.compile(rf"(?P<first>{PERSON}) and (?P<second>{PERSON}) (?:were|are|have been) (?:elected|appointed)"
                           rf" (?:as )?(?:the )?(?P<o1>{OFFICE}) and (?P<o2>{OFFICE}),? respectively")
+# "The Authority has re-elected Peter Smith as the Chair and Jane Brown as the Vice Chair": the electing body's offices.
+ELECTED_AS = re.compile(rf"\b(?:elected|appointed|re\s?-\s?elected|re-appointed|nominated|confirmed)\s+(?P<who>{PERSON})"
+                        rf" as (?:the |its |our )?(?:new )?(?P<office>{OFFICE})\b")
+AND_AS = re.compile(rf"\band (?:[^,.;]{{0,40}}? and )?(?P<who>{PERSON}) as (?:the |its |our )?(?:new )?(?P<office>{OFFICE})\b")
 CHAIRED_BY = re.compile(r"\b(?:is |are |was |will be )?(?:jointly |co-)?chaired by (?:the |a |an )?"
                         r"((?:[A-Za-z][\w'\-]*\s?){1,12}?)(?=,|\.|;| and the| who|$)", re.I)
+
+
+# A sentence about the body in focus: "It ...", "The partnership ...", "This board ...".
+OPENS_WITH_ANAPHOR = re.compile(r"\s*(?:It|(?:The|This) (?:partnership|board|group|sub-?group|forum|panel|committee))\b")
 
 
 def rel_type(office: str) -> str:
@@ -57,7 +69,9 @@ def _write(ctx: Context, body: Mention | Ref, who: str, start: int, ev_start: in
     else:
         role = Ref("Role", who)
         ctx.raw.node(role, ev)
-    ctx.raw.rel(rel_type(office), body_ref, role, ctx.ev(ev_start, ev_end, method), status=status)
+    # "Jane Smith is the Independent Chair of the Board": how the chair is held (loaders.rules.chair_basis)
+    basis = "independent" if rel_type(office) == "CHAIRED_BY" and re.match(r"\s*independent\b", office, re.I) else None
+    ctx.raw.rel(rel_type(office), body_ref, role, ctx.ev(ev_start, ev_end, method), status=status, basis=basis)
 
 
 def _owner(ctx: Context) -> Mention | None:
@@ -80,6 +94,11 @@ def chair_in_brackets(ctx: Context, s: Sentence, mentions: list[Mention]) -> Non
             continue
         who = holder.group("person") or holder.group("office")
         who_start = s.start + holder.start("person" if holder.group("person") else "office")
+        person = PERSON_AFTER_BODY.search(s.text[:match.start()])
+        if holder.group("office") and person is not None:
+            # "... City of Westbury Council Ella Simpson (Vice-Chair)": a flattened attendance list, the organisation
+            # before the person is where the person works, not part of the office
+            who, who_start = person.group("person"), s.start + person.start("person")
         named = [m for m in mentions if m.label in BODIES and who_start <= m.start < s.start + match.start()]
         if named and named[0].start == who_start and named[0].end >= s.start + holder.end() - 1:
             continue  # "The Board (Chair)": a body is not its own chair
@@ -131,6 +150,18 @@ def chair_elected(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
                 _write(ctx, owner, pair.group(who), s.start + pair.start(who), s.start, s.end, pair.group(office),
                        "rule:chair-elected")
         return
+    for active in ELECTED_AS.finditer(s.text):
+        # the electing body: the last one named before the verb in this clause (an acronym must be one defined)
+        before = [m for m in mentions if (m.label == "Body" or m.label == "Acronym" and (
+                  not ctx.undefined(m) or ctx.spelled_out(m).label == "Body"))
+                  and m.end - s.start <= active.start() and not re.search(r"[.;:]", s.text[m.end - s.start:active.start()])]
+        owner = before[-1] if before else _owner(ctx)
+        if owner is None or relations.negated(s.text[:active.start()]):
+            continue
+        following = AND_AS.search(s.text, active.end())
+        for found in [active, *([following] if following is not None else [])]:
+            _write(ctx, owner, found.group("who"), s.start + found.start("who"), s.start, s.end, found.group("office"),
+                   "rule:chair-elected", relations.status_of(s.text[:active.start()], s.text))
     for match in ELECTED.finditer(s.text):
         after = [m for m in mentions if m.label in BODIES and m.start >= s.start + match.end() - 1]
         owner = after[0] if after and after[0].start - s.start - match.end() < 6 else _owner(ctx)
@@ -154,18 +185,40 @@ def chaired_by(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
         before = [m for m in body_mentions if m.start < s.start + match.start()]
         after = [m for m in body_mentions if m.start >= s.start + match.end()]
         chaired: Mention | None
+        coordinated = re.search(r"\band\s*$", s.text[:match.start()]) is not None
         if match.start() < 3 and after:
             chaired = after[0]
+        elif coordinated and OPENS_WITH_ANAPHOR.match(s.text) and _owner(ctx) is not None:
+            chaired = _owner(ctx)  # "The partnership is supported by the X and is chaired by Y": the partnership's
+        elif coordinated and before:
+            chaired = before[0]  # "The A Board is supported by the B and is chaired by Y": the clause's subject, A
         elif before:
             chaired = before[-1] if re.search(r"\b(?:is|are) chaired", match.group()) else before[0]
         else:
             chaired = _owner(ctx)
         if chaired is None:
             continue
+        status = relations.status_of(s.text[:match.start()], s.text)
         for who in re.split(r" and (?:the )?", role_text) if "jointly" in match.group().lower() else [role_text]:
             start = role_start + role_text.find(who)
-            _write(ctx, chaired, who, start, s.start, s.end, "Chair", "rule:chaired-by",
-                   relations.status_of(s.text[:match.start()], s.text))
+            held = _chairing_body(mentions, who, start)
+            if held is not None and held.name != chaired.name:
+                # "jointly chaired by the City Council and the County Council representatives": the bodies chair it
+                ctx.register(held, "rule:chaired-by")
+                ctx.raw.rel("CHAIRED_BY", ctx.ref_of(chaired), ctx.ref_of(held), ctx.ev(s.start, s.end, "rule:chaired-by"),
+                            status=status)
+                continue
+            _write(ctx, chaired, who, start, s.start, s.end, "Chair", "rule:chaired-by", status)
+
+
+def _chairing_body(mentions: list[Mention], who: str, start: int) -> Mention | None:
+    """The body a chair's text names as a whole ("Westbury Borough Council", "Westbury Borough Council
+    representatives"), not an office of it ("the Chief Executive of Westbury Borough Council")."""
+    for m in mentions:
+        if m.label == "Body" and m.start == start and not m.possessive and re.fullmatch(
+                r"\s*(?:representatives?|officers?|members?|nominees?)?\s*", who[m.end - start:]):
+            return m
+    return None
 
 
 @rule("chair-label", input="label", output="CHAIRED_BY, VICE_CHAIRED_BY")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from graph.model import Evidence
+    from loaders.anaphora import Memory
     from loaders.mentions import Mention
     from loaders.raw import Raw, Ref
     from loaders.read import Document
@@ -30,6 +31,7 @@ class Context(Protocol):
     funder: Mention | None  # the last body a sentence named as giving money
     default_funder: Mention | None  # the first commissioner the document names: who gives when no one is named
     stream_context: Ref | None
+    memory: Memory  # what anaphors may point back to (loaders.anaphora)
     defined: set[str]  # acronyms the document has defined so far
 
     def area_of(self, text: str) -> str | None: ...
@@ -37,6 +39,8 @@ class Context(Protocol):
     def ev(self, start: int, end: int, method: str) -> Evidence: ...
 
     def ref_of(self, m: Mention) -> Ref: ...
+
+    def undefined(self, m: Mention) -> bool: ...
 
     def register(self, m: Mention, method: str = "name") -> Ref | None: ...
 

@@ -68,6 +68,16 @@ def test_a_role_end_matches_as_written_only_for_chairs() -> None:
     assert missed.total.found == 0
 
 
+def test_a_role_end_matches_the_person_labelled_when_that_person_is_its_holder() -> None:
+    facts = graph()
+    facts.add_node(Node(id="role-leader", label="Role", name="Leader of the Town Council",
+                        properties={"holder": "Coun Ann Lee"}, evidence=[ev("Town Board")]))
+    lead = Fact(type="LED_BY", start="Safer Town Partnership", end="Coun Ann Lee", quote="reports to")
+    assert score_document(facts, labelled(lead), {Predicted("LED_BY", "stp", "role-leader")}).total.found == 1
+    other = Fact(type="LED_BY", start="Safer Town Partnership", end="Coun Tom Reed", quote="reports to")
+    assert score_document(facts, labelled(other), {Predicted("LED_BY", "stp", "role-leader")}).total.found == 0
+
+
 def test_funds_need_the_same_amount() -> None:
     facts = graph()
     fund = Fact(type="FUNDS", start="Town Board", end="Safer Town Partnership", quote="reports to", amount=5000)
