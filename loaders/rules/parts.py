@@ -30,8 +30,20 @@ VERB = re.compile(r"\b(?:is|are|was|were|will|has|have|meets?|which|who|that)\b"
 
 
 def _owner(ctx: Context, intro: Sentence) -> Mention | None:
+    """The intro's body; "This partnership" only stands for a body whose name has that noun."""
     mentions = [m for m in ctx.resolved(ctx.mentions_in(intro.text, intro.start)) if m.label in BODIES]
-    return mentions[0] if mentions else ctx.focus or ctx.subject
+    if not mentions:
+        noun = re.match(r"\s*(?:this|the|that) ([a-z]+)\b", intro.text, re.I)
+        candidates = [m for m in (ctx.focus, ctx.subject) if m is not None]
+        if noun is not None and noun.group(1).lower() in {h.lower() for h in GROUP_HEADS if not h.endswith("s")}:
+            return next((m for m in candidates if noun.group(1).lower() in m.name.lower()), None)
+        return candidates[0] if candidates else None
+    first = mentions[0]
+    written = intro.text[first.start - intro.start:first.end - intro.start].split()
+    if written and written[0].lower() in {"this", "the", "that"} and len(written) == 2 and (
+            written[1].lower() not in first.name.lower()):
+        return None  # an anaphor resolved to a body of another kind
+    return first
 
 
 def _part(ctx: Context, item: Block, owner: Mention) -> Ref | None:

@@ -38,3 +38,9 @@ def test_a_list_that_states_its_own_line_is_left_to_that_line(tmp_path: Path) ->
                     "- Westmere Youth Group\n- Westmere Housing Forum\n", tmp_path)
     assert lines(facts, "PART_OF") == set()
     assert ("Westmere Youth Group", "Westmere Community Safety Partnership") in lines(facts, "REPORTS_TO")
+
+
+def test_this_partnership_never_stands_for_a_body_of_another_kind(tmp_path: Path) -> None:
+    facts = extract("The Westmere Police work across the county. This partnership is organised in the following "
+                    "way:\n\n- The Board (made up of elected members)\n- The Executive (chief officers)\n", tmp_path)
+    assert not [line for line in lines(facts, "PART_OF") if "Police" in line[1]]
