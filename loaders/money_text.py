@@ -15,8 +15,7 @@ from loaders.raw import Ref
 from loaders.structure import Block, Sentence
 
 if TYPE_CHECKING:
-    from loaders.extract import DocumentExtractor
-    from loaders.rules.registry import Context
+    from loaders.rules.registry import Context, Walk
 
 BODIES = relations.BODIES
 SCALE = {"m": 1_000_000, "million": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000,
@@ -324,7 +323,7 @@ def _field(blocks: list[Block], index: int, pattern: re.Pattern[str]) -> tuple[_
     return None
 
 
-def money_records(ext: DocumentExtractor, blocks: list[Block]) -> None:
+def money_records(ext: Walk, blocks: list[Block]) -> None:
     """Grants listed as labelled records: one Allocation per record that states both an amount and a recipient,
     from the commissioner the document names (or the last giver a sentence named), for the period the amount's
     label or the latest heading before it states."""
@@ -354,7 +353,7 @@ def money_records(ext: DocumentExtractor, blocks: list[Block]) -> None:
         i += 1
 
 
-def _write_record(ext: DocumentExtractor, record: dict[str, _Field], period: str | None) -> None:
+def _write_record(ext: Walk, record: dict[str, _Field], period: str | None) -> None:
     amount, recipient = record["amount"], record["recipient"]
     figure = FIGURE.match(amount.value)
     if figure is None:

@@ -21,8 +21,8 @@ from loaders.read import DocumentError
 from loaders.structure import Block, Sentence
 
 if TYPE_CHECKING:
-    from loaders.extract import DocumentExtractor
     from loaders.raw import RawNode, Ref
+    from loaders.rules.registry import Walk
 
 # "£20,938", "35,000", "10,578 (To be confirmed)", "£1.2m", "£250k", "c. £5,000", "approx. £3.3 million"
 AMOUNT = re.compile(r"^\s*(?:(?:c\.|circa|approx\.?|approximately|about)\s*)?£?\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
@@ -70,7 +70,7 @@ def amount_of(cell: str) -> int | None:
     return int(Decimal(match.group(1).replace(",", "") + (match.group(2) or "")) * CELL_SCALE[scale.lower()])
 
 
-def refuse_impossible(ext: DocumentExtractor, amount: int | float | Decimal, offset: int, shown: str) -> None:
+def refuse_impossible(ext: Walk, amount: int | float | Decimal, offset: int, shown: str) -> None:
     """An amount no partnership document can mean (over £10^12) is a broken document: stop the load and name
     the line, rather than overflow the engine's 64-bit integers later."""
     if amount > MAX_GBP:
@@ -101,7 +101,7 @@ def _months(period: str) -> int | None:
     return b - a + 1
 
 
-def _cells(ext: DocumentExtractor, row: Block) -> list[Cell]:
+def _cells(ext: Walk, row: Block) -> list[Cell]:
     """Each tab-separated cell with its offsets in the document."""
     out = []
     pos = row.start
@@ -170,7 +170,7 @@ def _kind_of(label: str, values: list[int | None], items_seen: bool) -> str:
     return "item" if has_values else "text"
 
 
-def _rows(ext: DocumentExtractor, blocks: list[Block], amount_cols: list[int], label_cols: list[int]) -> list[Row]:
+def _rows(ext: Walk, blocks: list[Block], amount_cols: list[int], label_cols: list[int]) -> list[Row]:
     """The body rows classified, each item with its purpose, note, section theme and the subtotal above it."""
     out: list[Row] = []
     last_purpose = ""
@@ -204,7 +204,7 @@ def _rows(ext: DocumentExtractor, blocks: list[Block], amount_cols: list[int], l
     return out
 
 
-def _value(ext: DocumentExtractor, cell: Cell) -> int | None:
+def _value(ext: Walk, cell: Cell) -> int | None:
     """A cell's amount; pounds no rule can read ("£3k-£5k") are reported and left out, the row kept."""
     value = amount_of(cell.text)
     if value is not None:
@@ -215,7 +215,7 @@ def _value(ext: DocumentExtractor, cell: Cell) -> int | None:
     return value
 
 
-def extract_table(ext: DocumentExtractor, rows: list[Block], intro: tuple[Sentence, list[Mention]] | None,
+def extract_table(ext: Walk, rows: list[Block], intro: tuple[Sentence, list[Mention]] | None,
                   heading: str) -> None:
     """One table: an Allocation per row (per cell when each column is a source of money), its stated totals
     checked against its items, its section subtotals and breakdowns tied to the rows they break down."""
@@ -230,7 +230,7 @@ def extract_table(ext: DocumentExtractor, rows: list[Block], intro: tuple[Senten
 class Table:
     """One money table of a document while it is read: columns, classified rows, and the node ids written."""
 
-    def __init__(self, ext: DocumentExtractor, number: int, blocks: list[Block],
+    def __init__(self, ext: Walk, number: int, blocks: list[Block],
                  intro: tuple[Sentence, list[Mention]] | None, heading: str) -> None:
         self.ext, self.number, self.blocks, self.intro, self.heading = ext, number, blocks, intro, heading
         self.id = f"{ext.doc.id}#table{number}"
@@ -354,7 +354,10 @@ class Table:
             for m in find_mentions(cell.text, cell.start, self.ext.areas):
                 if m.label in {"Body", "Acronym"}:
                     self.ext.raw.rel("ALLOCATED_BY", ref, self.ext.ref_of(m), ev)
-                    break
+                    return
+            council = _local_council(self.ext, allocator) if re.search(r"\bCouncil\b", cell.text) else None
+            if council is not None:
+                self.ext.raw.rel("ALLOCATED_BY", ref, council, ev)
 
     def _node(self, row_number: int, col: Column) -> str | None:
         return self.ids.get((row_number, col.index if self.per_cell else None))
@@ -438,7 +441,7 @@ def _difference(got: int, stated: int) -> str:
     return f"£{abs(got - stated):,} {'more' if got > stated else 'less'} than stated"
 
 
-def _parent_row(ext: DocumentExtractor, table: str, context: str,
+def _parent_row(ext: Walk, table: str, context: str,
                 stated: dict[str, int] | None = None) -> RawNode | None:
     """The item row of an earlier table of this document that this table breaks down: the latest whose purpose
     (two words or more) the heading or introduction names word for word; else the latest whose amounts equal this
@@ -456,7 +459,7 @@ def _parent_row(ext: DocumentExtractor, table: str, context: str,
     return named or equal
 
 
-def _earlier_items(ext: DocumentExtractor, table: str) -> list[RawNode]:
+def _earlier_items(ext: Walk, table: str) -> list[RawNode]:
     """Item rows given out of the tables of this document read before `table`."""
     prefix = ext.doc.id + "#"
     return [node for node in ext.raw.nodes
@@ -465,7 +468,7 @@ def _earlier_items(ext: DocumentExtractor, table: str) -> list[RawNode]:
             and node.properties.get("flow") != "receipt"]
 
 
-def _stream_and_allocator(ext: DocumentExtractor, heading: str,
+def _stream_and_allocator(ext: Walk, heading: str,
                           intro: tuple[Sentence, list[Mention]] | None) -> tuple[Ref | None, Ref | None]:
     """The stream and allocating body a table's heading or introduction names, else the section's."""
     from loaders.raw import Ref
@@ -485,7 +488,22 @@ def _stream_and_allocator(ext: DocumentExtractor, heading: str,
     return stream, allocator
 
 
-def _finding(ext: DocumentExtractor, cells: list[Cell], rule: str, message: str) -> None:
+def _local_council(ext: Walk, body: Ref | None) -> Ref | None:
+    """"Council revenue funding" in the budget of the Safer Northshire Partnership: the one council of the place
+    the body's name carries that this document names (Northshire County Council)."""
+    from loaders.raw import Ref
+
+    if body is None:
+        return None
+    found = []
+    for name in sorted(ext.body_names):
+        council = re.fullmatch(r"(?P<place>[A-Z][\w&' -]+?) (?:County |City |District |Borough )?Council", name)
+        if council is not None and re.search(r"(?<!\w)" + re.escape(council.group("place")) + r"(?!\w)", body.name):
+            found.append(name)
+    return Ref("Body", found[0]) if len(found) == 1 else None
+
+
+def _finding(ext: Walk, cells: list[Cell], rule: str, message: str) -> None:
     start = next(c.start for c in cells if c.text)
     end = max(c.end for c in cells)
     ev = ext.ev(start, end, "table")
@@ -501,7 +519,7 @@ def _theme_ref(text: str) -> Ref | None:
     return Ref("Theme", found[0]) if found else None
 
 
-def _targets(ext: DocumentExtractor, ref: Ref, row: Row, ev: Any, recipients_are_csps: bool) -> None:
+def _targets(ext: Walk, ref: Ref, row: Row, ev: Any, recipients_are_csps: bool) -> None:
     """Who receives a row's money and what it is for: a body or service the row names (an acronym too: resolve
     keeps the line the schema allows), a district's partnership in a table of CSPs, programmes and themes."""
     from loaders.raw import Ref
@@ -514,7 +532,13 @@ def _targets(ext: DocumentExtractor, ref: Ref, row: Row, ev: Any, recipients_are
             ext.raw.node(Ref("Area", area), ev)
     label_cell = row.cells[0] if row.cells[0].text else row.cells[1]
     for m in find_mentions(label_cell.text, label_cell.start, ext.areas):
-        if m.label == "Programme":
+        if m.label == "FundingStream":
+            # "Victim Support Grant": a grant named after the organisation it goes to
+            stem = re.sub(r"\s+(?:Grant|Contribution)$", "", m.name)
+            named = [b for b in find_mentions(stem, m.start, ext.areas) if b.label == "Body" and b.name == stem]
+            if stem != m.name and named:
+                ext.raw.rel("ALLOCATED_TO", ref, ext.register(named[0], "table") or Ref("Body", stem), ev)
+        elif m.label == "Programme":
             ext.register(m, "table")
             ext.raw.rel("FOR", ref, Ref("Programme", m.name), ev)
         elif m.label == "Acronym":
@@ -529,7 +553,7 @@ def _targets(ext: DocumentExtractor, ref: Ref, row: Row, ev: Any, recipients_are
         ext.raw.node(theme, ev)
 
 
-def extract_acronyms(ext: DocumentExtractor, rows: list[Block]) -> None:
+def extract_acronyms(ext: Walk, rows: list[Block]) -> None:
     """The acronym table: each row holds one or two (acronym, meaning) pairs; meanings that name a body,
     programme or stream make the acronym an alias of it, and their notes state renames and mergers."""
     from loaders.raw import Ref
@@ -599,7 +623,7 @@ RECIPIENT = re.compile(r"^\s*(?:[a-z]+\s+){0,3}?(?:to|for) (?:the )?([A-Z][\w ,&
 SCALE = {"million": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000}
 
 
-def prose_amount(ext: DocumentExtractor, offset: int, match: re.Match[str]) -> int:
+def prose_amount(ext: Walk, offset: int, match: re.Match[str]) -> int:
     """The pounds a money phrase states ('£3.3million' is 3,300,000), refused when no document can mean it."""
     digits = match.group(1).replace(",", "").replace(" ", "")
     try:
@@ -610,7 +634,7 @@ def prose_amount(ext: DocumentExtractor, offset: int, match: re.Match[str]) -> i
     return int(amount)
 
 
-def prose_allocations(ext: DocumentExtractor, s: Sentence, mentions: list[Mention]) -> None:
+def prose_allocations(ext: Walk, s: Sentence, mentions: list[Mention]) -> None:
     """Money stated in a sentence of the funding chapter: '£X for <area>', '<body> has received £X from <body>',
     '<body> contributes £X to <body>'; a stated whole ('the total ... of £Y') is kept as a total, not an item."""
     if not ext.in_funding:
@@ -626,7 +650,7 @@ def prose_allocations(ext: DocumentExtractor, s: Sentence, mentions: list[Mentio
         _prose_allocation(ext, s, mentions, match, before, after)
 
 
-def _prose_allocation(ext: DocumentExtractor, s: Sentence, mentions: list[Mention], match: re.Match[str],
+def _prose_allocation(ext: Walk, s: Sentence, mentions: list[Mention], match: re.Match[str],
                       before: str, after: str) -> None:
     from loaders.raw import Ref
 
@@ -665,7 +689,7 @@ def _prose_allocation(ext: DocumentExtractor, s: Sentence, mentions: list[Mentio
         _prose_recipient(ext, ref, after, s.start + match.end(), ev)
 
 
-def _prose_giver(ext: DocumentExtractor, ref: Ref, rest: str, ev: Any) -> bool:
+def _prose_giver(ext: Walk, ref: Ref, rest: str, ev: Any) -> bool:
     """'... £X from the Home Office': the body the money comes from (True when one is named)."""
     from loaders.raw import Ref
 
@@ -683,7 +707,7 @@ BUDGET_OF = re.compile(r"((?:[A-Z][\w'&-]*\s+){1,6}?)(?:'s\s+)?(?:[a-z]+\s+){0,2
                        r"contribution)s?\s+(?:of|was|were|is|amounting to)\s*$")
 
 
-def _budget_owner(ext: DocumentExtractor, ref: Ref, before: str, offset: int, mentions: list[Mention],
+def _budget_owner(ext: Walk, ref: Ref, before: str, offset: int, mentions: list[Mention],
                   ev: Any) -> None:
     """The body named just before 'budget of £X' (the sentence's own mentions: a name glued to a stream's
     acronym, "Home Office DIP", is not one name)."""
@@ -699,7 +723,7 @@ def _budget_owner(ext: DocumentExtractor, ref: Ref, before: str, offset: int, me
         ext.raw.rel("ALLOCATED_BY", ref, ext.ref_of(found[0]), ev)
 
 
-def _prose_recipient(ext: DocumentExtractor, ref: Ref, after: str, offset: int, ev: Any) -> None:
+def _prose_recipient(ext: Walk, ref: Ref, after: str, offset: int, ev: Any) -> None:
     """'£X to the County YOS ...' or '£X for Leicester City': a body or service where the words name one, else
     the area they name."""
     from loaders.raw import Ref

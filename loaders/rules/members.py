@@ -32,8 +32,8 @@ VERBISH = re.compile(r"\b(?:is|are|was|were|will|would|should|can|has|have|had|t
                      r"meets?|aims?|works?|provides?|ensures?|includes?|including|representing|each|every|part of|"
                      r"such|one|two|three|four|five|six|seven|eight|nine|ten|twenty[\w-]*|\d+)\b", re.I)
 TAIL_END = re.compile(r"[.;:]\s|[.;]$|,?\s(?:preferably|ideally|normally|usually)\b|"
-                      r"\s(?:who|which|whom|where|to (?:ensure|deliver|work|tackle|reduce|support|"
-                      r"provide|help|develop|address))\b|\bamong others\b", re.I)
+                      r"\s(?:who|which|whom|where|to (?!the |a |an |all |each )(?-i:[a-z]+)|in order to)\b|"
+                      r"\bamong others\b", re.I)  # "... and the Youth Offending Teams to enable ...": a purpose
 LEAD = re.compile(r"^(?:the|a|an|all|each of(?: the)?|each|both|other|relevant|key|senior|also|as well as|along with|plus|"
                   r"including|include|and|or|(?:a |the )?(?:wide |broad )?(?:range|number|variety|mix) of|following|"
                   r"(?:[\w-]+ ){0,2}?(?:representatives?|officers?|partners|members|staff|colleagues) (?:from|of)|"
@@ -49,6 +49,8 @@ PERSONAL = re.compile(r"\b(?:Member|Members|Chair|Chairman|Vice-Chair|Director|O
                       r"Lead Member|Portfolio Holder|Mayor|Leader|Executive Officer)\b")
 OFFICE = re.compile(r"\b(?:representatives?|officers?|members?|chair|lead|director|manager)\b")
 HELD_IN = re.compile(r"\s(?:of|from|at|in)\s+(?:the\s+)?(?=[A-Z])")
+# A prepositional phrase in lower case after a name ("... under one roof", "... in the county") is not part of it.
+AFTERWORDS = re.compile(r"\s+(?:under|at|in|on|within|across|for|with|from)\s+(?=(?:the |a |an |one |each )?[a-z])")
 TRAIL = re.compile(r"\s*(?:\((?:opens new window|[^()]*)\)|etc\.?|representatives?|representation|colleagues)\s*$",
                    re.I)
 
@@ -75,6 +77,11 @@ def _phrase(text: str, start: int) -> tuple[str, int] | None:
         text, start = text[lead.end():], start + lead.end()
         lead = LEAD.match(text)
     text = TRAIL.sub("", text).strip().rstrip(".,;:")
+    text = AFTERWORDS.split(text, maxsplit=1)[0]  # "Northshire Fire Brigade under one roof": the name
+    department = re.search(r"'s ([A-Z][\w&-]*(?: (?:and |& |of |for )?[A-Z][\w&-]*)+)$", text)
+    if department is not None and len(department.group(1).split()) >= 2 and ORG_NOUNS.search(
+            text[:department.start()]) is not None:
+        start, text = start + department.start(1), department.group(1)  # "the Council's Youth Services": the service
     text = text.strip("\"' ")
     if not text or not text[:1].isalnum() or len(text.split()) > 9 or VERBISH.search(text):
         return None
@@ -146,10 +153,16 @@ def _shared_heads(text: str, spans: list[tuple[int, int, str]],
             first, joiner = text[pa:pb], psep.strip(" ,")
             modifier = _unled(first).islower() and joiner in {"", "and", "&"} and not alone(pa, pb) and (
                 not alone(a, b) or SHARED_HEAD.search(text[a:b]) is not None)
-            name_part = joiner in {"and", "&"} and _unled(first)[:1].isupper() and len(_unled(first).split()) <= 2 and not (
-                alone(pa, pb)) and ORG_NOUNS.search(text[a:b]) is not None and not any(x < b and a < y
-                                                                                     for x, y in named)
-            if modifier and len(text[pa:b].split()) <= 9 or name_part:
+            owned = _unled(first).split("'s ")
+            # "Westbury Council's Housing and Safety Services": the department of an organisation
+            own = owned[-1] if len(owned) == 2 and ORG_NOUNS.search(owned[0]) is not None else _unled(first)
+            name_part = joiner in {"and", "&"} and own[:1].isupper() and len(own.split()) <= 2 and not (
+                alone(pb - len(own), pb)) and ORG_NOUNS.search(text[a:b]) is not None and (
+                "'s " in first or not any(x < b and a < y for x, y in named))
+            # "A, Human Rights and Equalities Westbury, B": an 'and' with more of the list after it is inside a name
+            inside = joiner in {"and", "&"} and sep.strip() == "," and b < len(text.rstrip(" .;")) and (
+                _unled(first)[:1].isupper() and text[a:a + 1].isupper() and not alone(pa, pb) and not alone(a, b))
+            if modifier and len(text[pa:b].split()) <= 9 or name_part or inside:
                 out[-1] = (pa, b, sep)
                 continue
         out.append((a, b, sep))
@@ -360,6 +373,12 @@ MEMBER_HEADING = re.compile(
 def members_in_list(ctx: Context, items: list[Block], intro: Sentence | None, heading: Block | None) -> bool:
     """Items under "Membership includes:" (or a "Membership" heading) are members of the intro's body."""
     found = list_owner(ctx, intro, heading)
+    if found is None and intro is not None:
+        # "The responsible authorities are:" / "Local authorities - district and county councils" / the list:
+        # a short note between the intro and its list
+        earlier = _intro_before_note(ctx, intro)
+        if earlier is not None:
+            intro, found = earlier, list_owner(ctx, earlier, None)
     if found is None:
         return False
     owner, status = found
@@ -388,6 +407,20 @@ def members_in_list(ctx: Context, items: list[Block], intro: Sentence | None, he
 
 # Heads of a body's own parts: a list mostly of these is how the body is organised, not who its members are.
 STRUCTURE = re.compile(r"\b(?:groups?|sub-groups?|boards?|panels?|forums?|committees?|networks?|delivery)\b", re.I)
+
+
+def _intro_before_note(ctx: Context, note: Sentence) -> Sentence | None:
+    """The line before a short note without a verb, when that line ends with a colon."""
+    if len(note.text.split()) > 8 or VERBISH.search(note.text) or note.text.rstrip().endswith(":"):
+        return None
+    before = ctx.doc.text[:note.block.start].rstrip()
+    line_start = before.rfind("\n") + 1
+    line = before[line_start:]
+    if not line.strip().endswith(":"):
+        return None
+    lead = len(line) - len(line.lstrip())
+    text = ctx.doc.text[line_start + lead:len(before)].replace("\u2019", "'")
+    return Sentence(line_start + lead, len(before), text, note.block)
 
 
 def _no_owner(ctx: Context, first: Block, intro: Sentence | None) -> Finding:

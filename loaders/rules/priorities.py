@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 from loaders import relations, rules
 from loaders.mentions import Mention, vocab
+from loaders.places import force_area_of
 from loaders.raw import Ref
 from loaders.rules.registry import rule
 from loaders.structure import Block, Sentence
 
 if TYPE_CHECKING:
-    from loaders.extract import DocumentExtractor
+    from loaders.rules.registry import Walk
 
 # "on behalf of Glasgow City Council", "agreed with the Home Office": a body named as the other party, not the holder.
 AGENT_BEFORE = re.compile(r"\b(?:on behalf of|by|with|from|to|for|alongside|through|via)\s+(?:the\s+)?$", re.I)
@@ -57,7 +58,7 @@ def priority_holder(text: str, offset: int, bodies: list[Mention]) -> Mention | 
     return None
 
 
-def intro_owner(ext: DocumentExtractor, intro: Sentence, mentions: list[Mention]) -> Ref | None:
+def intro_owner(ext: Walk, intro: Sentence, mentions: list[Mention]) -> Ref | None:
     """Whose priorities a list's intro introduces (None: nobody's, or several: see `list_owners`)."""
     text = intro.text
     area = ext.area_of(text.strip())
@@ -65,7 +66,11 @@ def intro_owner(ext: DocumentExtractor, intro: Sentence, mentions: list[Mention]
         return Ref("Area", area)
     if re.search(r"\b(?:whole sub-region|across the sub-region|across the Force Area)\b", text, re.I) and not [
             m for m in mentions if m.label == "Body"]:
-        return Ref("Area", "Leicester, Leicestershire and Rutland")
+        # "priorities across the sub-region": the force area the document's own area lies in, when it has one
+        force = force_area_of(ext.places.area) if ext.places.area else ""
+        if force and vocab()["areas"].get(force, {}).get("level") == "force-area":
+            return Ref("Area", force)
+        return None
     if SEVERAL_OWNERS.search(text):
         return None
     named = [m for m in mentions if m.label in {"Body", "Acronym"}]
@@ -86,7 +91,7 @@ def intro_owner(ext: DocumentExtractor, intro: Sentence, mentions: list[Mention]
     return unnamed_list_owner(ext)
 
 
-def strategy_owner(ext: DocumentExtractor, topic: str) -> Ref | None:
+def strategy_owner(ext: Walk, topic: str) -> Ref | None:
     """The one body this document names whose name carries a strategy's topic ("Community Safety" Strategy: the
     Westmere Community Safety Partnership) and ends with a holder's head word."""
     if len(topic.split()) < 2:
@@ -97,7 +102,7 @@ def strategy_owner(ext: DocumentExtractor, topic: str) -> Ref | None:
     return Ref("Body", found[0]) if len(found) == 1 else None
 
 
-def unnamed_list_owner(ext: DocumentExtractor) -> Ref | None:
+def unnamed_list_owner(ext: Walk) -> Ref | None:
     """The holder of priorities whose intro names nobody ("The result is a plan with six priorities:"): the body
     in focus when it is one that sets priorities (a partnership, board, commissioner), else the section's
     subject when that one is; an agency in focus ("... the Combined Authority's survey") is only a last resort."""
@@ -108,7 +113,7 @@ def unnamed_list_owner(ext: DocumentExtractor) -> Ref | None:
     return ext.ref_of(candidates[0]) if candidates else None
 
 
-def list_owners(ext: DocumentExtractor, intro: Sentence, mentions: list[Mention]) -> list[Ref]:
+def list_owners(ext: Walk, intro: Sentence, mentions: list[Mention]) -> list[Ref]:
     """The holders of a list of priorities: "these three groups" are the last three groups named."""
     groups = SEVERAL_OWNERS.search(intro.text)
     if groups is None:
@@ -125,12 +130,17 @@ def list_owners(ext: DocumentExtractor, intro: Sentence, mentions: list[Mention]
     return [Ref("Body", n) for n in reversed(seen)]
 
 
+# A body's remit, not its priorities: "The purpose of the Board will be to:", and what every body of a kind is for
+# ("The key objectives of LSCBs, as set out in 'Working Together', are:").
+REMIT = re.compile(r"\bpurpose of\b|\b(?:aims|objectives|functions|duties) of (?:all )?(?:[A-Z]{2,}s|[A-Z]\w+ \w+s)\b")
+
+
 def is_priority_intro(text: str) -> bool:
     return bool(rules.PRIORITY_INTRO.search(text)) and not rules.LIST_INTRO_REPORTING.search(text) and not (
-        rules.MEETING_OUTCOMES.search(text))
+        rules.MEETING_OUTCOMES.search(text)) and not (REMIT.search(text) and not PRIORITIES_WORD.search(text))
 
 
-def list_priorities(ext: DocumentExtractor, items: list[Block], intro: Sentence, mentions: list[Mention]) -> bool:
+def list_priorities(ext: Walk, items: list[Block], intro: Sentence, mentions: list[Mention]) -> bool:
     """The items of a list introduced as priorities ("Northshire:" alone names an area's), True when it was one."""
     text = intro.text
     area_line = ext.area_of(text.strip())
@@ -143,7 +153,7 @@ def list_priorities(ext: DocumentExtractor, items: list[Block], intro: Sentence,
     return True
 
 
-def nested_priorities(ext: DocumentExtractor, items: list[Block]) -> bool:
+def nested_priorities(ext: Walk, items: list[Block]) -> bool:
     """An item that introduces priorities ("1.2 The Partnership has agreed the following priority areas:",
     "Priorities underpinning the strategy") with deeper items under it: those are its priorities. True when one
     was read."""
@@ -166,7 +176,7 @@ def nested_priorities(ext: DocumentExtractor, items: list[Block]) -> bool:
     return done
 
 
-def titled_paragraphs(ext: DocumentExtractor, blocks: list[Block], intro: Sentence, mentions: list[Mention]) -> None:
+def titled_paragraphs(ext: Walk, blocks: list[Block], intro: Sentence, mentions: list[Mention]) -> None:
     """"<Area> ... priorities:" followed by "Title - text" paragraphs (which structure may read as label lines):
     each title is a priority."""
     if not (intro.text.rstrip().endswith(":") and rules.PRIORITY_INTRO.search(intro.text)):
@@ -185,12 +195,19 @@ def titled_paragraphs(ext: DocumentExtractor, blocks: list[Block], intro: Senten
         write_priority(ext, owner, b.start, b.start + len(title), str(pos), intro)
 
 
-def write_list(ext: DocumentExtractor, items: list[Block], owners: list[Ref], intro: Sentence) -> None:
-    if not owners or ACTIVITIES_INTRO.search(_after_last_priority_word(intro.text)):
+# "It is proposed that work now continues on the following key areas:": pieces of work, not priorities.
+WORK_ON = re.compile(r"\bwork (?:\w+ ){0,3}on the following\b", re.I)
+
+
+def write_list(ext: Walk, items: list[Block], owners: list[Ref], intro: Sentence) -> None:
+    if not owners or ACTIVITIES_INTRO.search(_after_last_priority_word(intro.text)) or WORK_ON.search(intro.text):
         return  # "Priority 1 - ... achieved through activities, such as:": the list is how, not what
     top = 0
     sub = 0
+    headed = any(item.depth == 0 for item in items) and any(item.depth > 0 for item in items)
     for item in items:
+        if headed and item.depth > 0 and not re.match(r"\s*\d", item.marker):
+            continue  # "1. Tackling Crime" over "- Supporting CCTV ...": the bullets are how, the heads are what
         if REFERS_TO_THE_LIST.search(item.body):
             continue  # "The Partnership ... is responsible for delivery against the above priorities"
         if item.depth == 0 or re.match(r"\s*\d", item.marker):
@@ -206,7 +223,7 @@ def write_list(ext: DocumentExtractor, items: list[Block], owners: list[Ref], in
             write_priority(ext, owner, item.body_start, item.end, position, intro)
 
 
-def write_priority(ext: DocumentExtractor, owner: Ref | None, start: int, end: int, position: str | None,
+def write_priority(ext: Walk, owner: Ref | None, start: int, end: int, position: str | None,
                    intro: Sentence, period: str | None = None, status: str | None = None) -> None:
     """One Priority node (verbatim text, period and status from its intro) and its HAS_PRIORITY line."""
     if owner is None:
@@ -232,7 +249,7 @@ def write_priority(ext: DocumentExtractor, owner: Ref | None, start: int, end: i
 
 
 @rule("priority-in-a-sentence", input="sentence", output="HAS_PRIORITY")
-def stated_priority(ext: DocumentExtractor, s: Sentence, mentions: list[Mention]) -> None:
+def stated_priority(ext: Walk, s: Sentence, mentions: list[Mention]) -> None:
     """"Reducing violent crime is a particular priority for the CSPB"; "Substance misuse has been identified by
     the Safer Rutland Partnership as a key priority": one priority, stated in a sentence."""
     match = rules.PRIORITY_FOR.match(s.text)
@@ -314,7 +331,7 @@ HINT_REACH = 600  # characters: how far a sentence naming a body's priorities re
 
 
 @rule("priorities-listed-in-a-sentence", input="sentence", output="HAS_PRIORITY")
-def listed_priorities(ext: DocumentExtractor, s: Sentence, mentions: list[Mention]) -> None:
+def listed_priorities(ext: Walk, s: Sentence, mentions: list[Mention]) -> None:
     """"The Board had three priorities for 2012/13: A, B and C": each named aim is a priority of the body the
     sentence names as their holder (or of the partnership in focus when it names none). A sentence that names
     whose priorities follow is remembered for the numbered lines after it."""
@@ -356,7 +373,7 @@ def numbered_line(text: str) -> re.Match[str] | None:
     return NUMBERED.match(text)
 
 
-def titled_priority(ext: DocumentExtractor, line: Sentence, owner: Ref | None = None,
+def titled_priority(ext: Walk, line: Sentence, owner: Ref | None = None,
                     period: str | None = None) -> bool:
     """A numbered priority line: a priority of `owner`, else of the holder of the priority numbered one before it
     (a series has one holder, whatever bodies the text between names), else of the partnership or board in focus."""
@@ -380,7 +397,7 @@ def titled_priority(ext: DocumentExtractor, line: Sentence, owner: Ref | None = 
 
 
 @rule("priority-on-a-numbered-line", input="sentence", output="HAS_PRIORITY")
-def numbered_priority(ext: DocumentExtractor, s: Sentence, mentions: list[Mention]) -> None:
+def numbered_priority(ext: Walk, s: Sentence, mentions: list[Mention]) -> None:
     """A paragraph that is, or opens with, one numbered priority line ("Priority 2 - Reducing environmental
     incivility")."""
     if s.block.kind not in {"para", "label"} or s.start != s.block.start:
@@ -399,7 +416,7 @@ SHOULD_BE = re.compile(r"(?:^|\bthat )\s*(?P<what>[A-Z][^,;:]{3,100}?) should be
 
 
 @rule("priority-prioritised-in-a-sentence", input="sentence", output="HAS_PRIORITY")
-def prioritised(ext: DocumentExtractor, s: Sentence, mentions: list[Mention]) -> None:
+def prioritised(ext: Walk, s: Sentence, mentions: list[Mention]) -> None:
     """One priority with no holder in its sentence: the holder a recent sentence named, else the partnership or
     board in focus; "should be a priority" is proposed."""
     match = PRIORITISED.match(s.text) or SHOULD_BE.search(s.text)

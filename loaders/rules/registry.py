@@ -13,9 +13,10 @@ if TYPE_CHECKING:
     from graph.model import Evidence
     from loaders.anaphora import Memory
     from loaders.mentions import Mention
+    from loaders.places import DocumentPlaces
     from loaders.raw import Raw, Ref
     from loaders.read import Document
-    from loaders.structure import Block
+    from loaders.structure import Block, Sentence
 
 INPUTS = frozenset({"sentence", "list", "label"})
 
@@ -49,6 +50,26 @@ class Context(Protocol):
     def resolved(self, mentions: list[Mention]) -> list[Mention]: ...
 
     def spelled_out(self, m: Mention) -> Ref: ...
+
+
+class Walk(Context, Protocol):
+    """The walk's state the money and priority readers keep between blocks (tables, sentences with amounts,
+    numbered priorities); loaders.extract.DocumentExtractor is one. Typing against this, not the extractor, keeps
+    the readers below the walk that calls them (no import circle)."""
+
+    clean: str  # the document's text as the structure stage reads it
+    areas: frozenset[str]  # place names one word long, the gazetteer's and the document's councils'
+    places: DocumentPlaces
+    recent: list[Mention]
+    body_names: set[str]
+    in_funding: bool
+    table_count: int
+    table_allocators: dict[str, Ref]
+    column_periods: list[str]
+    numbered_priority: tuple[int, Ref] | None
+    priorities_named_by: tuple[Ref, int] | None
+
+    def sentence_subject(self, s: Sentence, mentions: list[Mention]) -> Mention | None: ...
 
 
 @dataclass(frozen=True)

@@ -242,3 +242,30 @@ def test_money_in_sentences_has_its_funder_recipient_and_stated_wholes(tmp_path:
     assert ends(facts, police.id, "ALLOCATED_TO") == {"northby-youth-offending-service"}
     assert police.properties["measures"] == ["per annum"]
     assert ends(facts, budget.id, "ALLOCATED_BY") == {"home-office"}  # "The Home Office DIP budget of £70,000"
+
+
+BUDGET = """The Safer Westmere Partnership works with Westmere District Council and Eastmoor District Council.
+
+Safer Westmere Partnership Budget 2016/17
+
+\tPolice funding\tCouncil revenue funding
+Allocation in total\t£2,000\t£30,000
+Victim Support Grant\t\t£700
+Street Pastors\t£1,000\t£9,000
+Grand Total\t£1,000\t£9,700
+"""
+
+
+def test_council_funding_in_a_partnership_s_budget_comes_from_the_council_of_its_place(tmp_path: Path) -> None:
+    facts = facts_of(tmp_path, BUDGET)
+    top = {n.properties["amount_gbp"]: ends(facts, n.id, "ALLOCATED_BY") for n in facts.nodes.values()
+           if n.label == "Allocation" and n.properties.get("purpose") == "Allocation in total"}
+    assert top[30000] == {"westmere-district-council"}
+    assert top[2000] == set()  # "Police funding" names no body of the place: no giver is guessed
+
+
+def test_a_grant_named_after_an_organisation_goes_to_it(tmp_path: Path) -> None:
+    facts = facts_of(tmp_path, BUDGET)
+    grant = allocation(facts, "Victim Support Grant")
+    assert {facts.nodes[e].name for e in ends(facts, grant.id, "ALLOCATED_TO")} == {"Victim Support"}
+    assert ends(facts, grant.id, "ALLOCATED_BY") == {"safer-westmere-partnership"}

@@ -201,3 +201,52 @@ def test_this_meeting_is_the_section_s_body(tmp_path: Path) -> None:
                     "county from Westbury Council, the police and Kestrel Trust.\n", tmp_path)
     members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Justice Commissioning Group"}
     assert {"Westbury Council", "Kestrel Trust"} <= members
+
+
+def test_an_initiative_that_brought_together_staff_from_agencies(tmp_path: Path) -> None:
+    facts = extract("The day also sees the launch of the new Westbury Community Safety Team, an initiative that has "
+                    "brought together staff from Westbury Borough Council, Northshire Police and Northshire Fire "
+                    "Brigade under one roof.\n", tmp_path)
+    members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Community Safety Team"}
+    assert members == {"Westbury Borough Council", "Northshire Police", "Northshire Fire Brigade"}
+
+
+def test_a_short_note_between_the_intro_and_its_list(tmp_path: Path) -> None:
+    facts = extract("Westbury Community Safety Partnership\n\nThe responsible authorities within the Westbury Community "
+                    "Safety Partnership are:\n\nLocal authorities - district and county councils\n\n  \u2022 Police\n\n"
+                    "  \u2022 Northshire Probation Trust\n  \u2022 Westbury Borough Council\n", tmp_path)
+    members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Community Safety Partnership"}
+    assert {"Northshire Probation Trust", "Westbury Borough Council"} <= members
+
+
+def test_a_purpose_after_the_last_member_ends_the_list(tmp_path: Path) -> None:
+    facts = extract("The Safer Northshire Partnership brings together the Northshire Drug Action Team, Kestrel Trust "
+                    "and the Youth Offending Teams to enable a more joined-up approach.\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert any(m.endswith("Youth Offending Team") for m in members)  # the plural is the class's name
+    assert "Kestrel Trust" in members
+
+
+def test_an_and_with_more_of_the_list_after_it_is_inside_a_name(tmp_path: Path) -> None:
+    facts = extract("Westbury Partnership\n\nIn addition to the statutory members other key agencies included in the "
+                    "Partnership are Westbury College, Human Rights and Equalities Westbury, Kestrel Trust and Moor "
+                    "Homes.\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert "Human Rights and Equalities Westbury" in members
+    assert not members & {"Human Rights", "Equalities Westbury"}
+
+
+def test_a_department_of_an_organisation_is_the_member(tmp_path: Path) -> None:
+    facts = extract("The Westbury Safety Partnership is made up of Northshire Police, Kestrel Trust and a representative "
+                    "from Westbury City Council's Neighbourhoods and Regeneration Services.\n", tmp_path)
+    members = {start for start, _ in lines(facts, "MEMBER_OF")}
+    assert members == {"Northshire Police", "Kestrel Trust", "Neighbourhoods and Regeneration Services"}
+
+
+def test_there_is_representation_from_sectors_names_the_agencies_among_them(tmp_path: Path) -> None:
+    facts = extract("Westbury Local Strategic Partnership\n\nThe partnership meets quarterly. There is local "
+                    "representation across a range of sectors e.g. education, voluntary, health, police, and business.\n",
+                    tmp_path)
+    members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Local Strategic Partnership"}
+    assert "Health Service" in members
+    assert not {m for m in members if m[:1].islower()}

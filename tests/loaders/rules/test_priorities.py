@@ -131,3 +131,44 @@ def test_what_a_consultation_says_should_be_a_priority_is_proposed(tmp_path: Pat
     assert priorities(facts) == {("Safe Eastmoor Partnership", "Tackling knife crime")}
     (rel,) = [r for r in facts.relationships.values() if r.type == "HAS_PRIORITY"]
     assert rel.properties["status"] == "proposed"
+
+
+def test_bullets_under_numbered_priorities_are_how_not_what(tmp_path: Path) -> None:
+    facts = extract("The Westmere Community Safety Partnership has two main priorities:\n\n"
+                    "1. Tackling Crime\n\n    - Supporting CCTV in the town\n    - Targeting hotspots\n\n"
+                    "2. Safer Roads\n\n    - Speed checks\n", tmp_path)
+    assert priorities(facts) == {("Westmere Community Safety Partnership", "Tackling Crime"),
+                                 ("Westmere Community Safety Partnership", "Safer Roads")}
+
+
+def test_a_remit_is_not_a_list_of_priorities(tmp_path: Path) -> None:
+    facts = extract("Westmere Reducing Reoffending Board\n\n"
+                    "The key objectives of YJBs, as set out in national guidance, are:\n\n"
+                    "- Agree a three-year strategy\n- Monitor performance\n\n"
+                    "The purpose of the Board will be to:\n\n- Co-ordinate the work of the districts\n", tmp_path)
+    assert priorities(facts) == set()
+
+
+def test_the_pieces_of_work_that_continue_are_not_priorities(tmp_path: Path) -> None:
+    facts = extract("The Northvale Community Safety Partnership met in June.\n\n"
+                    "It is proposed that work now continues on the following key areas:\n\n"
+                    "- Publishing the joint report\n- Working with the county on a pilot\n", tmp_path)
+    assert priorities(facts) == set()
+
+
+def area_priorities(facts: Facts) -> set[tuple[str, str]]:
+    return {(facts.nodes[r.start].name, str(facts.nodes[r.end].properties["text"]))
+            for r in facts.relationships.values() if r.type == "HAS_PRIORITY" and r.start.startswith("area")}
+
+
+def test_priorities_across_the_sub_region_belong_to_the_force_area_of_the_document_s_place(tmp_path: Path) -> None:
+    facts = extract("Charnwood Borough Council Annual Report\n\nPartners have chosen these priorities across the "
+                    "whole sub-region:\n\n- Reducing burglary\n\n- Tackling hate crime\n", tmp_path)
+    assert area_priorities(facts) == {("Leicester, Leicestershire and Rutland", "Reducing burglary"),
+                                      ("Leicester, Leicestershire and Rutland", "Tackling hate crime")}
+
+
+def test_priorities_across_the_sub_region_of_a_place_with_no_known_force_area_go_to_no_area(tmp_path: Path) -> None:
+    facts = extract("Westmere Borough Council Annual Report\n\nPartners have chosen these priorities across the "
+                    "whole sub-region:\n\n- Reducing burglary\n\n- Tackling hate crime\n", tmp_path)
+    assert not {name for name, _text in area_priorities(facts)} & {"Leicester, Leicestershire and Rutland"}
