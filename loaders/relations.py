@@ -137,14 +137,18 @@ def list_frame(intro: str) -> tuple[ListFrame, re.Match[str]] | None:
 CLAUSE_END = re.compile(r",?\s+(?:which|who|whose|where|that|should|will|to drive|to ensure|in order)\b|;|\s-\s(?=[a-z])")
 LIST_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|several|a number of)\s+(?:\w+\s+){0,2}"
                           r"(?:groups|boards|forums|sub-groups)\b", re.I)
-GOVERNANCE_BY = re.compile(r"\b[Gg]overnance of (.+?),? (?:will be |is |are )?provided by (.+)$")
+CONTRACT_AWARDED = re.compile(r"\b(?:contract|tender)s?\b[^.;:]{0,80}?\b(?:was |were |has been |have been |is |are |will be )?"
+                              r"awarded to (.+?),? by (.+)$", re.I)
+# "Governance of X is provided by Y", "scrutiny of X, which is discharged by Y": Y oversees X.
+GOVERNANCE_BY = re.compile(r"\b(?:[Gg]overnance|[Ss]crutiny|[Oo]versight) of (.+?),? (?:which )?(?:will be |is |are )?"
+                           r"(?:provided|discharged|carried out|undertaken|exercised) by (.+)$")
 
 
 def sentence_candidates(text: str, offset: int, mentions: list[Mention], subject: Mention | None,
                         anaphor_target: Mention | None = None) -> list[Candidate]:
     """Lines stated in one sentence (clean text starting at document `offset`), with `subject` the body the
     sentence is about (named or resolved). `anaphor_target` stands for "the partnership" when nothing is named."""
-    out = _governance_by(text, offset, mentions)
+    out = _governance_by(text, offset, mentions) + _contract_awarded(text, offset, mentions)
     found = hits(text)
     for index, hit in enumerate(found):
         if negated(text[:hit.start]):
@@ -157,8 +161,20 @@ def sentence_candidates(text: str, offset: int, mentions: list[Mention], subject
     return out
 
 
+def _contract_awarded(text: str, offset: int, mentions: list[Mention]) -> list[Candidate]:
+    """"The contract was awarded to X by Y": Y commissions X."""
+    awarded = CONTRACT_AWARDED.search(text)
+    if awarded is None or negated(text[:awarded.start(1)]):
+        return []
+    holders = [m for m in mentions if awarded.start(1) <= m.start - offset < awarded.end(1) and m.label in BODIES]
+    givers = [m for m in mentions if m.start - offset >= awarded.start(2) and m.label in BODIES]
+    if not holders or not givers or givers[0].start - offset > awarded.start(2) + 5:
+        return []
+    return [Candidate("COMMISSIONS", givers[0], holders[0], status_of(text[:awarded.start()], text))]
+
+
 def _governance_by(text: str, offset: int, mentions: list[Mention]) -> list[Candidate]:
-    """"Governance of X is provided by Y": Y oversees X."""
+    """"Governance of X is provided by Y", "scrutiny of X ... is discharged by Y": Y oversees X."""
     inverted = GOVERNANCE_BY.search(text)
     if inverted is None:
         return []
@@ -176,6 +192,8 @@ def _passive(text: str, offset: int, mentions: list[Mention], hit: Hit) -> list[
     if not doers or not things or not re.fullmatch(r"\s*(?:the|a|an|its|their)?\s*", text[hit.end:doers[0].start - offset]):
         return []
     clause = text[things[-1].end - offset:hit.start]
+    if REDUCED_RELATIVE.search(text[hit.start:hit.end]) and not ADJACENT_THING.fullmatch(clause):
+        return []  # "a work stream ... with a focus on alcohol misuse overseen by X": the participle hangs on the nearest noun
     if re.search(r"[.;]|\b(?:and|but|whilst|while)\s", clause) or len(clause) > 120:
         if hit.frame.type != "MERGED_INTO" or not relations_clause(clause):
             return []  # the thing belongs to another clause
@@ -183,6 +201,13 @@ def _passive(text: str, offset: int, mentions: list[Mention], hit: Hit) -> list[
     doers = contiguous(doers, text, offset, hit.end) if hit.frame.type == "MERGED_INTO" else doers[:1]
     status = status_of(text[:hit.start], text)
     return [Candidate(hit.frame.type, doer, things[-1], status) for doer in doers if doer.name != things[-1].name]
+
+
+# A participle with no auxiliary before it ("overseen by", "commissioned by") is a reduced relative clause: it says
+# something of the noun right before it, so a named thing further back belongs to another clause.
+REDUCED_RELATIVE = re.compile(r"^(?!(?:is|are|was|were|be|been|being|will|has|have)\b)(?:\w+ )*\w+(?:ed|en) (?:\w+ )?by$",
+                              re.I)
+ADJACENT_THING = re.compile(r"\s*(?:\([A-Z][A-Za-z&]{1,9}s?\))?\s*,?\s*")
 
 
 def relations_clause(clause: str) -> bool:
@@ -207,6 +232,12 @@ def _active(text: str, offset: int, mentions: list[Mention], subject: Mention | 
     if rel_type == "REPORTS_TO" and not objects and anaphor_target is not None and re.match(
             r"\s*the (?:full |whole |wider )?partnership\b", text[b:], re.I):
         objects = [Mention("Body", anaphor_target.name, offset + b, offset + b + 16, head=anaphor_target.head)]
+    if not objects and re.search(r"\b(?:its|their)\b", text[a:b], re.I):
+        # "The CSP oversees the JAG, which is its tactical arm": the possessive names the whole, the clause the part
+        hung = relative_clause_subject(text, offset, mentions, a, right_before=True)
+        if hung is None or subject is None or hung.name == subject.name:
+            return []
+        return [Candidate(rel_type, hung, subject, status_of(text[:a], text))]
     if not objects:
         return []
     status = status_of(text[:a], text)
@@ -218,14 +249,29 @@ def _active(text: str, offset: int, mentions: list[Mention], subject: Mention | 
         inside = [m for m in mentions if a <= m.start - offset < b and m.label in BODIES]
         subjects = before[-1:] + inside
         objects = objects[:1]
+    elif rel_type == "MERGED_INTO" and (re.search(r"\bto (?:form|create|become)$", text[a:b], re.I) or len(
+            preceding_list(text, offset, mentions, a)) >= 2):
+        subjects = preceding_list(text, offset, mentions, a)  # "A and B have merged to form C", "A and B merged into C"
+        objects = objects[:1]
+    elif text[a:b].lower().startswith("as ") and (named := body_right_before(text, offset, mentions, a)) is not None:
+        subjects = [named]  # "the Council has established the Board as a committee of the Council"
     elif (hung := relative_clause_subject(text, offset, mentions, a, right_before=True)) is not None:
         subjects = [hung]  # "... to the Staying Healthy group which is sub-group of the X Board"
     elif LIST_SUBJECT.search(text[max(0, a - 60):a]):
         return []  # "five key theme groups that report to ...": the list that follows names them
     elif subject is not None:
         subjects = [subject]
-    return [Candidate(rel_type, subj, obj, status) for subj in subjects for obj in objects
+    return [Candidate(_whole_or(rel_type, text, offset, obj), subj, obj, status) for subj in subjects for obj in objects
             if obj is not subj and obj.name != subj.name]
+
+
+def _whole_or(rel_type: str, text: str, offset: int, obj: Mention) -> str:
+    """"provides strategic direction to the wider City Partnership": a body steering "the wider" one is a part of it,
+    not its overseer."""
+    if rel_type == "OVERSEES" and re.search(r"\bthe wider\s+$", text[max(0, obj.start - offset - 12):obj.start - offset],
+                                            re.I):
+        return "PART_OF"
+    return rel_type
 
 
 def relative_clause_subject(text: str, offset: int, mentions: list[Mention], before: int,
@@ -234,8 +280,8 @@ def relative_clause_subject(text: str, offset: int, mentions: list[Mention], bef
     the line belongs to the body the relative clause hangs on, not to the sentence's subject. With
     `right_before`, the clause must end at `before` ("X which is a sub-group of ...", "X which sits within Y")."""
     if right_before:
-        clause = re.search(r",?\s*\b(?:which|who|that)\s+(?:(?:is|are|will be|would be)(?:\s+now)?\s*|(?:now\s+)?)$",
-                           text[:before])
+        clause = re.search(r",?\s*\b(?:which|who|that)\s+(?:(?:is|are|will be|would be)(?:\s+now)?\s*|(?:now\s+)?)$"
+                           r"|,?\s*\(\s*$", text[:before])  # or a bracket in apposition: "X (a sub-group of Y)"
         if clause is None:
             return None
     else:
@@ -248,6 +294,30 @@ def relative_clause_subject(text: str, offset: int, mentions: list[Mention], bef
         return None
     gap = text[named[-1].end - offset:clause.start()]
     return named[-1] if re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}\))?\s*", gap) else None
+
+
+def body_right_before(text: str, offset: int, mentions: list[Mention], before: int) -> Mention | None:
+    """The body whose name ends right before `before` (an acronym in brackets aside)."""
+    named = [m for m in mentions if m.label in BODIES and m.end - offset <= before]
+    if named and re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}\))?\s*", text[named[-1].end - offset:before]):
+        return named[-1]
+    return None
+
+
+def preceding_list(text: str, offset: int, mentions: list[Mention], before: int) -> list[Mention]:
+    """The bodies of the one list that ends right before `before` ("The A, the B and the C have merged")."""
+    out: list[Mention] = []
+    end = before
+    for m in reversed([m for m in mentions if m.label in BODIES and m.end - offset <= before]):
+        gap = text[m.end - offset:end]
+        if not re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}s?\))?[\s,]*(?:(?:and|&)\s+)?(?:the\s+)?"
+                            if out else r"\s*(?:\([A-Z][A-Za-z&]{1,9}s?\))?\s*(?:have|has|had|will|would)?\s*", gap, re.I):
+            break
+        out.insert(0, m)
+        end = m.start - offset
+        if not re.search(r"(?:,|\band|&)\s*(?:the\s+)?$", text[:end], re.I):
+            break  # the list's first name: nothing joins it to a name before
+    return out
 
 
 def contiguous(objects: list[Mention], text: str, offset: int, trigger_end: int) -> list[Mention]:

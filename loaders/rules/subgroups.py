@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from loaders import relations
 from loaders.mentions import Mention
@@ -12,8 +13,16 @@ from loaders.rules.registry import Context, rule
 from loaders.structure import Block, Sentence
 
 BODIES = relations.BODIES
-IN_SENTENCE = re.compile(r"\b(?:has|have|is supported by|are) (?:\w+ )?(?:sub[- ]?groups?|sub-committees|delivery groups|"
-                         r"working groups|theme groups|task groups)(?: (?:that|which) (?:cover|are|include))?\s*:\s*", re.I)
+GROUPS = r"(?:sub[- ]?groups?|sub-committees|delivery groups|working groups|theme groups|task groups)"
+COUNT = r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+IN_SENTENCE = re.compile(r"\b(?:has|have|is supported by|are) (?:" + COUNT + r" )?(?:\w+ )?" + GROUPS +
+                         r"(?: (?:that|which) (?:cover|are|include))?\s*:\s*", re.I)
+# "The Board is supported in its work by a number of subgroups ...", "The Board has four sub-groups." with no colon:
+# the paragraphs that follow, each "Name – what it does", are the sub-groups.
+ANNOUNCED = re.compile(r"\b(?:has|have|is supported (?:in its work )?by|(?:is|are) delivered through) (?:a number of |"
+                       r"several |the following |" + COUNT + r" )?(?:key |standing |thematic )?" + GROUPS + r"\b", re.I)
+TITLED_PARAGRAPH = re.compile(r"([A-Z0-9][^\n.:;\u2013]{2,70}?)\s+[\u2013-]\s+\S")
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 HEADING = re.compile(r"(?:\d+\.?\s*)?(?:our |the |board |partnership )?(?:sub[- ]?groups?|sub-committees|delivery groups|"
                      r"working groups|theme groups|task and finish groups)\s*:?", re.I)
 
@@ -25,7 +34,7 @@ def _group(ctx: Context, text: str, start: int, method: str) -> Ref | None:
     mentions = [m for m in ctx.mentions_in(text, start) if m.label == "Body"]
     if mentions and mentions[0].start - start < 6:
         return ctx.register(mentions[0], method)
-    if not text or len(text.split()) > 8 or not text[:1].isupper() or re.search(r"\b(?:is|are|will|to)\b", text):
+    if not text or len(text.split()) > 8 or not re.match(r"[A-Z0-9]", text) or re.search(r"\b(?:is|are|will|to)\b", text):
         return None
     ref = Ref("Body", text)
     ctx.raw.node(ref, ctx.ev(start, start + len(text), method), kind="group")
@@ -49,7 +58,8 @@ def subgroups_in_sentence(ctx: Context, s: Sentence, mentions: list[Mention]) ->
     status = relations.status_of(s.text[:match.start()], s.text)
     tail = s.text[match.end():].rstrip(". ")
     inside = [m for m in mentions if m.start >= s.start + match.end()]
-    for piece, begin in _pieces(tail, inside, s.start + match.end(), split_and=False):
+    pieces = _pieces(tail, inside, s.start + match.end(), split_and=False)
+    for piece, begin in split_to_count(pieces, _count(match.group("count"))):
         group = _group(ctx, piece, begin, "rule:subgroup_of")
         if group is not None and group != owner_ref:
             ctx.raw.rel("SUBGROUP_OF", group, owner_ref, ctx.ev(s.start, s.end, "rule:subgroup_of"), status=status)
@@ -83,3 +93,71 @@ def subgroups_in_list(ctx: Context, items: list[Block], intro: Sentence | None, 
             ctx.raw.rel("SUBGROUP_OF", group, owner_ref, ctx.ev(item.body_start, item.end, "list:subgroup_of"),
                         status=status)
     return True
+
+
+def _count(word: str | None) -> int | None:
+    if word is None:
+        return None
+    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+
+
+def _imbalance(text: str, cut: re.Match[str]) -> int:
+    """How unequal the two names a cut at this "and" leaves are, in words."""
+    return abs(len(text[:cut.start()].split()) - len(text[cut.end():].split()))
+
+
+def split_to_count(pieces: list[tuple[str, int]], count: int | None) -> list[tuple[str, int]]:
+    """Names of a comma list whose last one may still hold the list's "and" ("A, B and C"); with the number the
+    sentence gives ("two sub groups: A and B and C and D") the pieces are cut at the "and"s that give that many
+    names of the most even length (names such as "Policies and Procedures" keep their own "and")."""
+    if count is None:
+        if len(pieces) < 2:
+            return pieces
+        last, begin = pieces[-1]
+        cut = re.search(r"\s+and\s+", last)
+        if cut is None:
+            return pieces
+        return [*pieces[:-1], (last[:cut.start()], begin), (last[cut.end():], begin + cut.end())]
+    out = list(pieces)
+    while len(out) < count:
+        widest = max(range(len(out)), key=lambda i: len(re.findall(r"\s+and\s+", out[i][0])))
+        text, begin = out[widest]
+        cuts = list(re.finditer(r"\s+and\s+", text))
+        if not cuts:
+            break
+        best = min(cuts, key=partial(_imbalance, text))
+        out[widest:widest + 1] = [(text[:best.start()], begin), (text[best.end():], begin + best.end())]
+    return out
+
+
+@rule("subgroups-in-titled-paragraphs", input="sentence", output="SUBGROUP_OF")
+def subgroups_in_titled_paragraphs(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
+    """"The Board is supported in its work by a number of subgroups." followed by paragraphs "Name – what it does":
+    each such paragraph names a sub-group (up to the first paragraph of another shape)."""
+    match = ANNOUNCED.search(s.text)
+    if match is None or s.block.kind != "para" or s.text.rstrip().endswith(":") or relations.negated(
+            s.text[:match.start()]):
+        return
+    owner = _owner(ctx, mentions, s.start + match.start())
+    if owner is None:
+        return
+    owner_ref = ctx.ref_of(owner)
+    status = relations.status_of(s.text[:match.start()], s.text)
+    text = ctx.doc.text
+    at = s.block.end
+    while True:
+        para = re.compile(r"[ \t]*\n\s*").match(text, at)
+        if para is None:
+            return
+        start = para.end()
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        titled = TITLED_PARAGRAPH.match(text, start)
+        if titled is None or titled.start() != start:
+            return
+        group = _group(ctx, titled.group(1), start, "rule:subgroup_of")
+        if group is None:
+            return
+        if group != owner_ref:
+            ctx.raw.rel("SUBGROUP_OF", group, owner_ref, ctx.ev(start, end, "rule:subgroup_of"), status=status)
+        at = end

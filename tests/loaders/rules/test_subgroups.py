@@ -18,3 +18,29 @@ def test_subgroups_in_a_list_lose_their_descriptions(tmp_path: Path) -> None:
                     "- Quality Assurance \u2013 provides a strategic overview\n- Workforce Development\n", tmp_path)
     assert lines(facts, "SUBGROUP_OF") == {("Quality Assurance", "Northshire Safeguarding Adults Board"),
                                           ("Workforce Development", "Northshire Safeguarding Adults Board")}
+
+
+def test_the_number_of_sub_groups_decides_which_and_joins_two_names(tmp_path: Path) -> None:
+    facts = extract("The Westmere Safeguarding Adults Board has two sub groups: Learning and Development and "
+                    "Performance and Quality Audit.\n", tmp_path)
+    assert lines(facts, "SUBGROUP_OF") == {("Learning and Development", "Westmere Safeguarding Adults Board"),
+                                          ("Performance and Quality Audit", "Westmere Safeguarding Adults Board")}
+
+
+def test_the_last_name_of_a_comma_list_is_cut_at_its_and(tmp_path: Path) -> None:
+    facts = extract("The Westmere Safeguarding Children Board has sub groups that cover: Policies and Procedures, "
+                    "Child Exploitation, Case Reviews and our newest group is one formed in May.\n", tmp_path)
+    assert lines(facts, "SUBGROUP_OF") == {("Policies and Procedures", "Westmere Safeguarding Children Board"),
+                                          ("Child Exploitation", "Westmere Safeguarding Children Board"),
+                                          ("Case Reviews", "Westmere Safeguarding Children Board")}
+
+
+def test_titled_paragraphs_after_an_announcement_are_sub_groups(tmp_path: Path) -> None:
+    facts = extract("The Westmere Safeguarding Adults Board is supported in its work by a number of subgroups, each "
+                    "with its own terms of reference.\n\n"
+                    "Case Review subgroup \u2013 oversees reviews and manages referrals.\n\n"
+                    "3B Quality Assurance \u2013 provides an overview of the quality of work.\n\n"
+                    "Training is offered to every partner across Westmere.\n\n"
+                    "Outreach Panel \u2013 not a sub-group: the paragraphs above ended the run.\n", tmp_path)
+    assert lines(facts, "SUBGROUP_OF") == {("Case Review subgroup", "Westmere Safeguarding Adults Board"),
+                                          ("3B Quality Assurance", "Westmere Safeguarding Adults Board")}
