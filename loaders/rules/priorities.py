@@ -267,11 +267,13 @@ def stated_priority(ext: Walk, s: Sentence, mentions: list[Mention]) -> None:
 
 
 # "The Partnership had three priorities for 2012/13: A, B and C", "The priorities are focused on A, B and C",
+# "The priorities of the Board are A, B and C", "the Board's programme, the main areas of which are A, B and C",
 # "The CSP had 5 key priorities; A, B, ...", "The strategy will focus on key areas such as A, B and C".
-LISTED = re.compile(r"\bpriorit(?:y|ies)(?: (?:areas|themes|issues))?(?: (?:for|in|during) [^:;,.]{2,40}?)?\s*"
+LISTED = re.compile(r"\bpriorit(?:y|ies)(?: (?:areas|themes|issues))?(?: (?:for|in|during|of) [^:;,.]{2,60}?)?\s*"
                     r"(?::|;|\s(?:are|were|will be|include|included|includes|remain)(?: (?:focus(?:s)?ed|centred) on| to)?\s)"
                     r"\s*(?P<list>\S.*)$|\bfocus on (?:the )?(?:key |main )?(?:areas|issues|themes|priorities) such as\s+"
-                    r"(?P<such>\S.*)$", re.I)
+                    r"(?P<such>\S.*)$|\b(?:main|key|principal) (?:areas|priorities|themes|strands) of which "
+                    r"(?:are|were|include)\s+(?P<which>\S.*)$", re.I)
 # "These focused on A, B and C", "They are A, B and C": the sentence before named the priorities.
 THESE = re.compile(r"^\s*(?:These|They)\s+(?:are|were|include|included|(?:are |were )?focus(?:s|es|ed|sed)? on)\s+"
                    r"(?P<list>\S.*)$")
@@ -346,7 +348,7 @@ def listed_priorities(ext: Walk, s: Sentence, mentions: list[Mention]) -> None:
         return
     if match is pointer and (hint is None or not 0 <= s.start - hint[1] <= 3):
         return  # "These focused on ..." points at priorities only right after a sentence naming them
-    group = "list" if match.groupdict().get("list") is not None else "such"
+    group = next(g for g in ("list", "such", "which") if match.groupdict().get(g) is not None)
     listed = match.group(group)
     if NOT_A_LIST.match(listed) or listed.rstrip().endswith(":") or ACTIVITIES_INTRO.search(s.text[:match.start()]):
         return

@@ -50,6 +50,26 @@ def test_priorities_focused_on_and_key_areas_such_as(tmp_path: Path) -> None:
                                  ("burglary", "hate crime", "road safety", "knife crime", "arson")}
 
 
+def test_the_priorities_of_a_named_body_listed_after_are(tmp_path: Path) -> None:
+    facts = extract("The priorities of the Westmere Safer Partnership are doorstep crime, youth nuisance and "
+                    "cycle theft.\n", tmp_path)
+    assert priorities(facts) == {("Westmere Safer Partnership", t) for t in
+                                 ("doorstep crime", "youth nuisance", "cycle theft")}
+
+
+def test_the_main_areas_of_which_are_lists_the_programme_holder_s_priorities(tmp_path: Path) -> None:
+    facts = extract("2. This note reports on the lead programme of the Westmere Safer Partnership, the main areas "
+                    "of which are doorstep crime, youth nuisance and cycle theft.\n", tmp_path)
+    assert priorities(facts) == {("Westmere Safer Partnership", t) for t in
+                                 ("doorstep crime", "youth nuisance", "cycle theft")}
+
+
+def test_the_priorities_of_a_body_set_by_others_list_none(tmp_path: Path) -> None:
+    facts = extract("The priorities of the Westmere Safer Partnership are agreed by the council, the police and "
+                    "the fire service.\n", tmp_path)
+    assert priorities(facts) == set()
+
+
 def test_a_sentence_saying_how_priorities_are_set_lists_none(tmp_path: Path) -> None:
     facts = extract("The Northvale Safer Partnership meets quarterly. Its priorities are set by the board, the "
                     "council and the police.\n", tmp_path)
