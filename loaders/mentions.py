@@ -559,6 +559,14 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
         if label in {"Programme", "FundingStream"} and nxt in {"and", "&"} and any(
                 _strip_possessive(tokens[p][0])[0] in body_heads for p in run[idx + 2:idx + 4]):
             continue  # "Domestic Abuse Strategy and Delivery Board": the strategy names the board
+        named_by_topic = _named_by_topic(tokens, run, seg_start, idx, body_heads, heads, generic) if (
+            label == "Body" and not possessive and nxt in {"on", "for"}) else None
+        if named_by_topic is not None:
+            # "Coalition on Youth Justice", "Alliance for Safer Streets": a bare head named by the topic after it
+            s, e = tokens[run[named_by_topic[0]]][1], tokens[run[-1]][2]
+            out.append(Mention("Body", re.sub(r"\s+", " ", text[s:e]), offset + s, offset + e, head=word))
+            seg_start = len(run)
+            break
         # Keep going while the name continues with more capitalised words ("Partnership Board", "Act 1998").
         if nxt is not None and not possessive and nxt not in _CONNECTORS and not nxt.startswith("(") and not (
                 nxt[0].isdigit() and label != "Legislation"):
@@ -643,6 +651,27 @@ def _names_in_run(text: str, offset: int, tokens: list[tuple[str, int, int]], ru
                 out.insert(len(out) - 1, Mention("Body", owner_name, offset + s, offset + owner_end, head=owner_word))
         seg_start = end_idx
     return out
+
+
+def _named_by_topic(tokens: list[tuple[str, int, int]], run: list[int], seg_start: int, idx: int,
+                    body_heads: dict[str, str], heads: set[str], generic: set[str]) -> tuple[int] | None:
+    """Where a name starts when a head noun with no name of its own before it ("the Coalition", "an Alliance")
+    is followed by "on"/"for" and a topic of two or more capitalised words, none a head noun or a place, running
+    to the end of the capitalised run: "Coalition on Social and Criminal Justice", "Alliance for Safer Streets"."""
+    before = [tokens[p][0] for p in run[seg_start:idx] if tokens[p][0] not in _CONNECTORS]
+    if before and not all(w in generic for w in before):
+        return None
+    tail = [tokens[p][0] for p in run[idx + 2:]]
+    content = [w for w in tail if w not in _CONNECTORS]
+    if len(content) < 2 or "the" in tail or tail[-1] in _CONNECTORS or not tail[0][:1].isupper():
+        return None
+    if any(_strip_possessive(w)[0] in heads or w.rstrip("s") in body_heads or w in ROLE_WORDS for w in content):
+        return None
+    areas = {a.split()[0] for a in vocab()["areas"]}
+    if content[0] in areas or any(w in MONTHS for w in content):
+        return None
+    first = next((x for x in range(seg_start, idx) if tokens[run[x]][0] not in _CONNECTORS), idx)
+    return (first,)
 
 
 LOWER_HEADS = {"group", "forum"}

@@ -159,3 +159,14 @@ def test_the_office_of_a_body_is_one_name() -> None:
     assert bodies("The Office of the Police and Crime Commissioner for Fenshire chairs it.") == [
         "Office of the Police and Crime Commissioner for Fenshire"]
     assert bodies("The Office of Fair Trading and the Home Office met.") == ["Home Office"]
+
+
+def test_a_bare_head_named_by_the_topic_after_on_or_for() -> None:
+    assert ("Body", "Coalition on Rural Youth Justice") in names("Eastbury joined the Coalition on Rural Youth Justice.")
+    assert ("Body", "Alliance for Safer Streets") in names("The Alliance for Safer Streets met in May.")
+
+
+def test_a_head_followed_by_a_place_a_date_or_another_body_is_no_topic_name() -> None:
+    assert names("The Board for Leicestershire met.") == [("Anaphor", "The Board")]
+    assert names("The Board on Monday agreed the plan.") == [("Anaphor", "The Board")]
+    assert ("Body", "Older People Projects Board") in names("The Partnership for Older People Projects Board met.")

@@ -250,3 +250,11 @@ def test_there_is_representation_from_sectors_names_the_agencies_among_them(tmp_
     members = {start for start, end in lines(facts, "MEMBER_OF") if end == "Westbury Local Strategic Partnership"}
     assert "Health Service" in members
     assert not {m for m in members if m[:1].islower()}
+
+
+def test_taking_part_as_part_of_an_alliance_is_membership(tmp_path: Path) -> None:
+    facts = extract("Eastbury Borough Council, as part of the Northshire Safer Streets Alliance, funds the scheme. "
+                    "Westbury Borough Council as part of the Northshire Safer Strategy funds the scheme. The Northshire "
+                    "Victims Trust as part of the Coalition on Rural Youth Justice is drafting a model.\n", tmp_path)
+    assert lines(facts, "MEMBER_OF") == {("Eastbury Borough Council", "Northshire Safer Streets Alliance"),
+                                         ("Northshire Victims Trust", "Coalition on Rural Youth Justice")}
