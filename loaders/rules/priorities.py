@@ -428,3 +428,23 @@ def prioritised(ext: Walk, s: Sentence, mentions: list[Mention]) -> None:
     owner = hint[0] if hint is not None and 0 <= s.start - hint[1] < HINT_REACH else unnamed_list_owner(ext)
     start, end = s.start + match.start("what"), s.start + match.end("what")
     write_priority(ext, owner, start, end, None, s, status="proposed" if match.re is SHOULD_BE else None)
+
+
+# "The Northshire Alliance aims to improve joint working between ...": the aim of the body the sentence opens with
+# (named, or a definite description of the body in focus). A relative clause ("a panel which aims to ...") or a
+# pronoun ("It aims to ...") opens with no named holder and is left.
+AIMS_TO = re.compile(r"^(?P<subject>\s*(?:The\s+)?[A-Z][^,;:()]{1,100}?)\s+aims\s+(?P<what>to\s+[a-z][^;:]{10,300}?)"
+                     r"\s*\.?\s*$")
+
+
+@rule("priority-aimed-in-a-sentence", input="sentence", output="HAS_PRIORITY")
+def aimed(ext: Walk, s: Sentence, mentions: list[Mention]) -> None:
+    match = AIMS_TO.match(s.text)
+    if match is None or relations.negated(s.text):
+        return
+    subject_end = s.start + match.end("subject")
+    holders = [m for m in mentions if m.label in {"Body", "Acronym"} and m.end == subject_end
+               and not s.text[:m.start - s.start].strip(" \t\n").removeprefix("The").strip()]
+    if not holders:
+        return
+    write_priority(ext, ext.ref_of(holders[0]), s.start + match.start("what"), s.start + match.end("what"), None, s)

@@ -192,3 +192,19 @@ def test_priorities_across_the_sub_region_of_a_place_with_no_known_force_area_go
     facts = extract("Westmere Borough Council Annual Report\n\nPartners have chosen these priorities across the "
                     "whole sub-region:\n\n- Reducing burglary\n\n- Tackling hate crime\n", tmp_path)
     assert not {name for name, _text in area_priorities(facts)} & {"Leicester, Leicestershire and Rutland"}
+
+
+def test_a_body_that_aims_to_do_something_has_that_aim_as_a_priority(tmp_path: Path) -> None:
+    facts = extract("The Westmere Safer Streets Board was set up in 2004. The Board aims to bring landlords and "
+                    "tenants together across the district. The Westmere Youth Alliance aims to open two new youth "
+                    "clubs by the summer.\n", tmp_path)
+    assert priorities(facts) == {
+        ("Westmere Safer Streets Board", "to bring landlords and tenants together across the district"),
+        ("Westmere Youth Alliance", "to open two new youth clubs by the summer")}
+
+
+def test_a_pronoun_or_a_relative_clause_that_aims_names_no_holder(tmp_path: Path) -> None:
+    facts = extract("The Westmere Safer Streets Board meets monthly. It aims to open two new youth clubs by the "
+                    "summer. Westmere has a crime panel which aims to map the main crime problems in the area.\n",
+                    tmp_path)
+    assert priorities(facts) == set()
