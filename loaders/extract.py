@@ -364,7 +364,7 @@ class DocumentExtractor:
                 if len(sents) >= 2 and POINTER_INTRO.fullmatch(last.text) and (
                         rules.PRIORITY_INTRO.search(sents[-2].text) or relations.list_frame(sents[-2].text)
                         or relations.grammar().members.search(sents[-2].text)) and (
-                        not rules.LIST_INTRO_REPORTING.search(sents[-2].text)):
+                        not rules.LIST_INTRO_REPORTING.search(sents[-2].text) or _subgroup_frame(sents[-2].text)):
                     # "... four key areas which the partnership considers as requiring ... effort. They are:"
                     first = sents[-2]
                     last = Sentence(first.start, last.end, self.clean[first.start:last.end], block)
@@ -715,6 +715,13 @@ LEADING_PHRASE = re.compile(r"(?:On behalf of|In addition to|As part of|In line 
 # Bodies that give money to partnerships: who pays when a document about funding names no giver in a sentence.
 FUNDER = re.compile(r"\b(?:Commissioner|MOPAC|Mayor's Office for Policing|Home Office|Ministry of Justice|"
                     r"Youth Justice Board|Lottery)\b")
+def _subgroup_frame(text: str) -> bool:
+    """"The Board has four theme groups that report to the partnership. These are:": the groups are the Board's
+    sub-groups (and report where the sentence says), so the sentence before the pointer is the list's intro."""
+    found = relations.list_frame(text)
+    return found is not None and found[0].type == "SUBGROUP_OF"
+
+
 # "They are:", "In West Lancashire this includes:": the sentence before says what the list is.
 POINTER_INTRO = re.compile(r"\s*(?:[A-Z][\w ]{0,30}?,?\s+)?(?:they|these|those|this|which|it|members) "
                            r"(?:are|include|includes|comprise|comprises|is)\s*:?\s*", re.I)

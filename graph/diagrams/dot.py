@@ -184,25 +184,25 @@ def _cluster_depth(diagram: Diagram, cluster: str) -> int:
 
 
 def _staggered(diagram: Diagram, per_rank: int = 3) -> dict[int, int]:
-    """Many leaves under one parent go on two or three ranks, not one long row (what Graphviz's unflatten -l does)."""
-    below: dict[str, int] = {}
-    lines: dict[str, int] = {}
-    for edge in diagram.edges:
-        below[edge.target] = below.get(edge.target, 0) + 1
-        lines[edge.source] = lines.get(edge.source, 0) + 1
-        lines[edge.target] = lines.get(edge.target, 0) + 1
-    leaves: dict[str, list[int]] = {}
+    """Many leaves under the same parents go on two or three ranks, not one long row (what Graphviz's unflatten -l
+    does); a leaf is a node with nothing below it, its parents the nodes its lines go up to (one or more: groups
+    that are one board's sub-groups and report to a partnership stagger together)."""
+    below: set[str] = {edge.target for edge in diagram.edges}
+    up: dict[str, list[int]] = {}
     for i, edge in enumerate(diagram.edges):
-        if below.get(edge.source, 0) == 0 and lines.get(edge.source) == 1:
-            leaves.setdefault(edge.target, []).append(i)
+        if edge.source not in below:
+            up.setdefault(edge.source, []).append(i)
+    leaves: dict[frozenset[str], list[str]] = {}
+    for source, edges in up.items():
+        leaves.setdefault(frozenset(diagram.edges[i].target for i in edges), []).append(source)
     minlen: dict[int, int] = {}
-    for edges in leaves.values():
-        if len(edges) <= per_rank:
+    for sources in leaves.values():
+        if len(sources) <= per_rank:
             continue
-        levels = min(3, -(-len(edges) // per_rank))
-        ordered = sorted(edges, key=lambda i: diagram.nodes[diagram.edges[i].source].name)
-        for position, i in enumerate(ordered):
-            minlen[i] = 1 + position % levels
+        levels = min(3, -(-len(sources) // per_rank))
+        for position, source in enumerate(sorted(sources, key=lambda n: diagram.nodes[n].name)):
+            for i in up[source]:
+                minlen[i] = 1 + position % levels
     return minlen
 
 

@@ -8,6 +8,7 @@ from functools import partial
 from loaders import relations
 from loaders.mentions import Mention
 from loaders.raw import Ref
+from loaders.rules import LIST_INTRO_REPORTING
 from loaders.rules.members import _pieces
 from loaders.rules.registry import Context, rule
 from loaders.structure import Block, Sentence
@@ -22,21 +23,27 @@ IN_SENTENCE = re.compile(r"\b(?:has|have|is supported by|are) (?:" + COUNT + r" 
 ANNOUNCED = re.compile(r"\b(?:has|have|is supported (?:in its work )?by|(?:is|are) delivered through) (?:a number of |"
                        r"several |the following |" + COUNT + r" )?(?:key |standing |thematic )?" + GROUPS + r"\b", re.I)
 TITLED_PARAGRAPH = re.compile(r"([A-Z0-9][^\n.:;\u2013]{2,70}?)\s+[\u2013-]\s+\S")
+# A name that already says it is a group ("Domestic Abuse Forum", "Joint Action Group").
+GROUP_HEAD = re.compile(r"\b(?:group|forum|board|panel|committee|partnership|network|team|unit|service|"
+                        r"sub-?\s?group)s?\s*$", re.I)
+# The kind an intro gives its items: "four theme groups" -> "theme group"; generic "groups" give none.
+KIND = re.compile(r"\b(theme|delivery|working|task) groups\b", re.I)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 HEADING = re.compile(r"(?:\d+\.?\s*)?(?:our |the |board |partnership )?(?:sub[- ]?groups?|sub-committees|delivery groups|"
                      r"working groups|theme groups|task and finish groups)\s*:?", re.I)
 
 
-def _group(ctx: Context, text: str, start: int, method: str) -> Ref | None:
+def _group(ctx: Context, text: str, start: int, method: str, kind: str | None = None) -> Ref | None:
     """A sub-group as the text names it: a known name, or a short capitalised title ("Performance and Quality
-    Audit"), cut before its description ("- oversees ...")."""
+    Audit"), cut before its description ("- oversees ..."). A bare topic ("CCTV") under an intro that says what
+    the items are ("five theme groups") is named with that kind ("CCTV theme group")."""
     text = re.split(r"\s+[-\u2013:]\s+|\s+\(|,\s+(?:which|who)\b", text, maxsplit=1)[0].strip().rstrip(".;,")
     mentions = [m for m in ctx.mentions_in(text, start) if m.label == "Body"]
     if mentions and mentions[0].start - start < 6:
         return ctx.register(mentions[0], method)
     if not text or len(text.split()) > 8 or not re.match(r"[A-Z0-9]", text) or re.search(r"\b(?:is|are|will|to)\b", text):
         return None
-    ref = Ref("Body", text)
+    ref = Ref("Body", text if kind is None or GROUP_HEAD.search(text) else f"{text} {kind}")
     ctx.raw.node(ref, ctx.ev(start, start + len(text), method), kind="group")
     return ref
 
@@ -85,14 +92,38 @@ def subgroups_in_list(ctx: Context, items: list[Block], intro: Sentence | None, 
     if owner is None:
         return False
     owner_ref = ctx.ref_of(owner)
+    kind_match = KIND.search(intro.text) if intro is not None else None
+    kind = f"{kind_match.group(1).lower()} group" if kind_match else None
+    reports = _reports_to(ctx, intro, owner) if intro is not None else None
     for item in items:
         if item.depth:
             continue
-        group = _group(ctx, item.body, item.body_start, "list:subgroup_of")
+        group = _group(ctx, item.body, item.body_start, "list:subgroup_of", kind)
         if group is not None and group != owner_ref:
-            ctx.raw.rel("SUBGROUP_OF", group, owner_ref, ctx.ev(item.body_start, item.end, "list:subgroup_of"),
-                        status=status)
+            ev = ctx.ev(item.body_start, item.end, "list:subgroup_of")
+            ctx.raw.rel("SUBGROUP_OF", group, owner_ref, ev, status=status)
+            if reports is not None and group != reports:
+                ctx.raw.rel("REPORTS_TO", group, reports, ev, status=status)
     return True
+
+
+def _reports_to(ctx: Context, intro: Sentence, owner: Mention) -> Ref | None:
+    """"The Board has four theme groups that report to the partnership": where the listed groups report, the
+    body named (or resolved) after "report to", else the owner itself."""
+    reporting = LIST_INTRO_REPORTING.search(intro.text)
+    if reporting is None or relations.negated(intro.text[:reporting.start()]):
+        return None
+    found = ctx.mentions_in(intro.text, intro.start)
+    plain = re.match(r"\s*the (partnership|board|group|forum|executive)\b", intro.text[reporting.end():])
+    if plain is not None and not any(m.start - intro.start - reporting.end() < plain.end() for m in found
+                                     if m.start - intro.start >= reporting.end()):
+        # "report to the partnership" in lower case: the body in view with that head
+        at = intro.start + reporting.end() + plain.start(1)
+        head = plain.group(1).title()
+        found = [*found, Mention("Anaphor", f"the {head}", at, at + len(head), head=head)]
+    mentions = ctx.resolved(sorted(found, key=lambda m: m.start))
+    after = [m for m in mentions if m.start - intro.start >= reporting.end() and m.label in BODIES]
+    return ctx.ref_of(after[0] if after else owner)
 
 
 def _count(word: str | None) -> int | None:

@@ -217,3 +217,24 @@ def test_long_names_wrap_between_words() -> None:
     assert all(len(line) <= 24 for line in lines[:-1]) and len(lines) <= 4
     assert " ".join(lines).replace(" …", "") in name
     assert all(word in name.split() for line in lines for word in line.replace(" …", "").split())
+
+
+def test_leaves_under_the_same_two_parents_stagger_like_leaves_under_one() -> None:
+    from graph.diagrams.dot import _staggered
+    from graph.diagrams.model import Diagram, DiagramEdge, DiagramNode
+
+    diagram = Diagram("area", "Fenmoor", None)
+    for body in ("board", "partnership", "lone"):
+        diagram.add_node(DiagramNode(body, body.title(), "body"))
+    groups = [f"group-{n}" for n in "abcdef"]
+    for group in groups:
+        diagram.add_node(DiagramNode(group, group.title(), "body"))
+        diagram.add_edge(DiagramEdge(group, "board", "SUBGROUP_OF"))
+        diagram.add_edge(DiagramEdge(group, "partnership", "REPORTS_TO"))
+    diagram.add_edge(DiagramEdge("lone", "board", "REPORTS_TO"))  # other parents: a row of its own
+    minlen = _staggered(diagram)
+    levels = {diagram.edges[i].source: minlen.get(i, 1) for i in range(len(diagram.edges))}
+    assert {levels[g] for g in groups} == {1, 2}
+    for group in groups:  # both lines of one group put it on the same rank
+        assert len({minlen.get(i, 1) for i, e in enumerate(diagram.edges) if e.source == group}) == 1
+    assert levels["lone"] == 1

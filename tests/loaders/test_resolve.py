@@ -100,8 +100,11 @@ def test_the_seeds_keep_each_places_generic_bodies_apart(seeds_alone: Facts) -> 
     jags = {"charnwood-joint-action-group", "oadby-and-wigston-joint-action-group", "rutland-joint-action-group"}
     assert jags <= set(nodes)
     assert nodes["rutland-joint-action-group"].properties["place"] == "Rutland"
-    assert rel_ends(seeds_alone, "REPORTS_TO", "safer-rutland-strategic-partnership-board") >= {
+    # "The Safer Rutland Strategic Partnership Board has five key theme groups that report to the partnership":
+    # Rutland's own group is the Rutland board's sub-group and reports to the Rutland partnership
+    assert rel_ends(seeds_alone, "SUBGROUP_OF", "safer-rutland-strategic-partnership-board") >= {
         "rutland-joint-action-group"}
+    assert rel_ends(seeds_alone, "REPORTS_TO", "safer-rutland-partnership") >= {"rutland-joint-action-group"}
     for city, county in [("leicester-city-local-safeguarding-children-board",
                           "leicestershire-and-rutland-local-safeguarding-children-board"),
                          ("leicester-city-safeguarding-adults-board", "leicestershire-and-rutland-safeguarding-adults-board"),

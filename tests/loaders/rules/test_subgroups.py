@@ -44,3 +44,22 @@ def test_titled_paragraphs_after_an_announcement_are_sub_groups(tmp_path: Path) 
                     "Outreach Panel \u2013 not a sub-group: the paragraphs above ended the run.\n", tmp_path)
     assert lines(facts, "SUBGROUP_OF") == {("Case Review subgroup", "Westmere Safeguarding Adults Board"),
                                           ("3B Quality Assurance", "Westmere Safeguarding Adults Board")}
+
+
+def test_theme_groups_that_report_to_the_partnership_listed_after_a_pointer(tmp_path: Path) -> None:
+    facts = extract("Safer Fenmoor Partnership\n\nThe Safer Fenmoor Partnership meets quarterly.\n\n"
+                    "The Safer Fenmoor Executive Board has three theme groups that report to the partnership and "
+                    "lead on its plan. These are:\n\n- Hate Crime Forum\n- Street Lighting\n- Youth Nuisance\n",
+                    tmp_path)
+    owner = "Safer Fenmoor Executive Board"  # a bare topic is named with the intro's kind (and its area)
+    assert lines(facts, "SUBGROUP_OF") == {("Hate Crime Forum", owner), ("Fenmoor Street Lighting theme group", owner),
+                                          ("Fenmoor Youth Nuisance theme group", owner)}
+    assert lines(facts, "REPORTS_TO") == {("Hate Crime Forum", "Safer Fenmoor Partnership"),
+                                         ("Fenmoor Street Lighting theme group", "Safer Fenmoor Partnership"),
+                                         ("Fenmoor Youth Nuisance theme group", "Safer Fenmoor Partnership")}
+
+
+def test_a_pointer_after_a_sentence_without_groups_gives_no_sub_groups(tmp_path: Path) -> None:
+    facts = extract("The Safer Fenmoor Executive Board agreed its priorities for the year. These are:\n\n"
+                    "- Street Lighting\n- Youth Nuisance\n", tmp_path)
+    assert lines(facts, "SUBGROUP_OF") == set()
