@@ -65,6 +65,12 @@ def status_badge(status: str | None) -> str:
     return "" if status is None else f'<span class="status status-{esc(status)}">{esc(status)}</span>'
 
 
+def basis_badge(line: dict[str, Any]) -> str:
+    """How a chair is held where the text says so ("rotating", "independent"), beside the line's status."""
+    basis = (line.get("properties") or {}).get("basis")
+    return "" if not basis else f' <span class="basis">{esc(basis)} chair</span>'
+
+
 def dates(valid_from: str | None, valid_to: str | None) -> str:
     if valid_from is None and valid_to is None:
         return ""
@@ -92,7 +98,7 @@ def lines_table(lines: list[dict[str, Any]], heading: str, css: str) -> str:
         return ""
     rows = "".join(
         f'<tr><td>{body_link(ln.get("id"), ln.get("name"), ln.get("label"))}</td><td class="type">{esc(ln.get("type"))}'
-        f'</td><td>{status_badge(ln.get("status"))} {line_dates(ln)}{earlier(ln)}</td>'
+        f'</td><td>{status_badge(ln.get("status"))}{basis_badge(ln)} {line_dates(ln)}{earlier(ln)}</td>'
         f'<td>{quotes(ln.get("evidence") or [])}</td></tr>' for ln in lines)
     return (f'<section class="{esc(css)}"><h2>{esc(heading)} <span class="count">{len(lines)}</span></h2>'
             f'<table class="facts"><thead><tr><th>with</th><th>line</th><th>status, dates</th><th>quotes</th></tr>'

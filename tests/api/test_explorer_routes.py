@@ -112,3 +112,10 @@ def test_the_atlas_overview_links_to_area_pages_that_link_on(client: TestClient)
     county = client.get("/explore/atlas/area-leicestershire.svg").text
     assert "/explore/atlas/area-blaby.svg" in county or "/explore/atlas/area-charnwood.svg" in county
     assert client.get("/explore/atlas/area-nowhere.svg").status_code == 404
+
+
+def test_body_page_says_how_a_chair_is_held(client: TestClient) -> None:
+    page = client.get("/explore/bodies/anti-social-behaviour-strategy-group").text
+    chair = page[page.index('<section class="chair">'):]
+    chair = chair[:chair.index("</section>")]
+    assert chair.count('<span class="basis">rotating chair</span>') == 3
