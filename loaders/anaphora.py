@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.mentions import Mention, initials
+from loaders.structure import COUNT_WORD, count_of
 
 # "the Police", "the Constabulary": with no referent, the force of the place the text is in.
 PLACE_FORCES = frozenset({"Police", "Constabulary"})
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 BODY_NOUNS = ("group", "board", "partnership", "forum", "panel", "committee", "network", "alliance", "trust",
               "team", "service", "executive")
 PROGRAMME_NOUNS = ("project", "programme", "scheme", "initiative", "pilot")
@@ -23,7 +23,7 @@ CLAUSE_SUBJECT = re.compile(
     rf"(?P<np>it|the (?P<noun>{'|'.join(BODY_NOUNS + PROGRAMME_NOUNS)}))\s+{AUXILIARIES}$", re.I)
 # A counted plural opening a sentence: "All four Boards", "Each of the three groups", "Both Boards", "The two CSPs".
 PLURAL_SUBJECT = re.compile(
-    r"\s*(?:(?:all|each of the|all of the|the|these|those)\s+(?P<count>" + "|".join(NUMBERS) + r"|\d{1,2})"
+    r"\s*(?:(?:all|each of the|all of the|the|these|those)\s+(?P<count>" + COUNT_WORD + r")"
     r"|(?P<both>both)(?:\s+(?:the|of the))?)\s+(?P<noun>[A-Za-z-]+s)\b", re.I)
 
 
@@ -99,8 +99,7 @@ def plural_subject(text: str) -> tuple[int | None, str, int] | None:
     if match.group("both"):
         count: int | None = 2
     else:
-        word = match.group("count").lower()
-        count = NUMBERS.get(word) or int(word)
+        count = count_of(match.group("count"))
     return count, singular(match.group("noun")), match.end()
 
 

@@ -8,6 +8,15 @@ from dataclasses import dataclass, field
 
 from loaders.read import Document
 
+# Counts written as words ("the four Boards", "has three sub-groups"): the one table every reader of counts uses.
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+COUNT_WORD = r"(?:" + "|".join(NUMBER_WORDS) + r"|\d{1,2})"  # a count as a word or in figures
+
+
+def count_of(word: str) -> int:
+    """The number a count word or figure stands for ("four" -> 4, "12" -> 12)."""
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
 # Same-length substitutions, so offsets in the clean view are offsets in the document.
 _SUBSTITUTE = {"*": " ", "#": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                "\u2014": "-", "\u2022": "-", "\u00b7": "-", "\uf0b7": "-", "\uf0a7": "-", "\u25aa": "-",

@@ -13,7 +13,7 @@ from loaders.mentions import Mention, vocab
 from loaders.places import force_area_of
 from loaders.raw import Ref
 from loaders.rules.registry import rule
-from loaders.structure import Block, Sentence
+from loaders.structure import Block, Sentence, count_of
 
 if TYPE_CHECKING:
     from loaders.rules.registry import Walk
@@ -34,7 +34,6 @@ FUNCTION_WORDS = {"the", "a", "an", "to", "with", "of", "for", "by", "and", "or"
                   "through", "across", "at", "between", "within", "its", "their", "our", "his", "her"}
 PRIORITIES_WORD = re.compile(r"\bpriorit(?:y|ies)\b", re.I)
 SEVERAL_OWNERS = re.compile(r"\bthese (two|three|four) (groups|boards|partnerships)\b", re.I)
-COUNTS = {"two": 2, "three": 3, "four": 4}
 
 
 def _after_last_priority_word(text: str) -> str:
@@ -119,7 +118,7 @@ def list_owners(ext: Walk, intro: Sentence, mentions: list[Mention]) -> list[Ref
     if groups is None:
         owner = intro_owner(ext, intro, mentions)
         return [owner] if owner is not None else []
-    count = COUNTS[groups.group(1).lower()]
+    count = count_of(groups.group(1))
     head = groups.group(2)[:-1].capitalize()
     seen: list[str] = []
     for m in reversed(ext.recent):

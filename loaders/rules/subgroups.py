@@ -11,11 +11,11 @@ from loaders.raw import Ref
 from loaders.rules import LIST_INTRO_REPORTING
 from loaders.rules.members import _pieces
 from loaders.rules.registry import Context, rule
-from loaders.structure import Block, Sentence
+from loaders.structure import COUNT_WORD, Block, Sentence, count_of
 
 BODIES = relations.BODIES
 GROUPS = r"(?:sub[- ]?groups?|sub-committees|delivery groups|working groups|theme groups|task groups)"
-COUNT = r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+COUNT = rf"(?P<count>{COUNT_WORD})"
 IN_SENTENCE = re.compile(r"\b(?:has|have|is supported by|are) (?:" + COUNT + r" )?(?:\w+ )?" + GROUPS +
                          r"(?: (?:that|which) (?:cover|are|include))?\s*:\s*", re.I)
 # "The Board is supported in its work by a number of subgroups ...", "The Board has four sub-groups." with no colon:
@@ -28,7 +28,6 @@ GROUP_HEAD = re.compile(r"\b(?:group|forum|board|panel|committee|partnership|net
                         r"sub-?\s?group)s?\s*$", re.I)
 # The kind an intro gives its items: "four theme groups" -> "theme group"; generic "groups" give none.
 KIND = re.compile(r"\b(theme|delivery|working|task) groups\b", re.I)
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 HEADING = re.compile(r"(?:\d+\.?\s*)?(?:our |the |board |partnership )?(?:sub[- ]?groups?|sub-committees|delivery groups|"
                      r"working groups|theme groups|task and finish groups)\s*:?", re.I)
 
@@ -129,7 +128,7 @@ def _reports_to(ctx: Context, intro: Sentence, owner: Mention) -> Ref | None:
 def _count(word: str | None) -> int | None:
     if word is None:
         return None
-    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+    return count_of(word)
 
 
 def _imbalance(text: str, cut: re.Match[str]) -> int:
