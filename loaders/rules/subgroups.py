@@ -52,16 +52,24 @@ def _owner(ctx: Context, mentions: list[Mention], before: int) -> Mention | None
     return named[-1] if named else ctx.focus or ctx.subject
 
 
+def _opening(ctx: Context, s: Sentence, mentions: list[Mention], match: re.Match[str]) -> tuple[Ref, str] | None:
+    """The body whose sub-groups a trigger announces (the last body named before it, else the one in view) and the
+    status the sentence gives them (current, planned, proposed)."""
+    owner = _owner(ctx, mentions, s.start + match.start())
+    if owner is None:
+        return None
+    return ctx.ref_of(owner), relations.status_of(s.text[:match.start()], s.text)
+
+
 @rule("subgroups-in-a-sentence", input="sentence", output="SUBGROUP_OF")
 def subgroups_in_sentence(ctx: Context, s: Sentence, mentions: list[Mention]) -> None:
     match = IN_SENTENCE.search(s.text)
     if match is None or relations.negated(s.text[:match.start()]) or not s.text[match.end():].strip():
         return
-    owner = _owner(ctx, mentions, s.start + match.start())
-    if owner is None:
+    opened = _opening(ctx, s, mentions, match)
+    if opened is None:
         return
-    owner_ref = ctx.ref_of(owner)
-    status = relations.status_of(s.text[:match.start()], s.text)
+    owner_ref, status = opened
     tail = s.text[match.end():].rstrip(". ")
     inside = [m for m in mentions if m.start >= s.start + match.end()]
     pieces = _pieces(tail, inside, s.start + match.end(), split_and=False)
@@ -168,11 +176,10 @@ def subgroups_in_titled_paragraphs(ctx: Context, s: Sentence, mentions: list[Men
     if match is None or s.block.kind != "para" or s.text.rstrip().endswith(":") or relations.negated(
             s.text[:match.start()]):
         return
-    owner = _owner(ctx, mentions, s.start + match.start())
-    if owner is None:
+    opened = _opening(ctx, s, mentions, match)
+    if opened is None:
         return
-    owner_ref = ctx.ref_of(owner)
-    status = relations.status_of(s.text[:match.start()], s.text)
+    owner_ref, status = opened
     text = ctx.doc.text
     at = s.block.end
     while True:
