@@ -15,10 +15,10 @@ from loaders import anaphora, relations, rules
 from loaders.curation import load_curation
 from loaders.mentions import ROLE_WORDS, Mention, find_mentions, find_roles, initials, self_defined_bodies, vocab
 from loaders.money_text import money_records, sentence_money
-from loaders.places import document_places
+from loaders.places import DocumentPlaces, document_places
 from loaders.raw import Raw, Ref
 from loaders.read import Document, DocumentError
-from loaders.resolve import resolve
+from loaders.resolve import document_areas, resolve
 from loaders.rules import chairs, priorities
 from loaders.rules.registry import rules_for
 from loaders.structure import Block, Sentence, blocks_of, clean_view, sections_of, sentences_of
@@ -70,7 +70,8 @@ class DocumentExtractor:
     """Walks one document's sections and sentences, keeping the context rules need: the section's subject,
     the body in focus (the last sentence subject) and recent mentions for anaphora."""
 
-    def __init__(self, doc: Document, raw: Raw, known: list[tuple[str, str]] | None = None) -> None:
+    def __init__(self, doc: Document, raw: Raw, known: list[tuple[str, str]] | None = None,
+                 places: DocumentPlaces | None = None) -> None:
         self.known = [(re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"), name, label)
                       for name, label in (known or [])]
         self.doc = doc
@@ -88,7 +89,7 @@ class DocumentExtractor:
         self.section_subjects: list[Mention] = []
         # The place of each section, as resolution reads it (loaders.places): a heading naming a place opens its
         # scope, a numbered chapter heading naming none ends it.
-        self.places = document_places(doc)
+        self.places = places if places is not None else document_places(doc)
         self.memory = anaphora.Memory()  # what "it", "the project" and "All four Boards" may point back to
         self.paragraph: Block | None = None
         self.body_names: set[str] = set()  # bodies named so far in this document
@@ -741,14 +742,16 @@ def extract_documents(documents: list[Document], progress: Callable[[str], None]
     raw = Raw()
     curation = load_curation({doc.id: doc for doc in documents})
     known = curation.known_names()
+    raw.documents.update((doc.id, doc) for doc in documents)
+    places = document_areas(raw, curation)  # read once: the walk's section places are the ones resolution uses
     for doc in documents:
-        raw.documents[doc.id] = doc
         try:
-            DocumentExtractor(doc, raw, known + [(name, "Body") for name in self_defined_bodies(doc.text)]).run()
+            DocumentExtractor(doc, raw, known + [(name, "Body") for name in self_defined_bodies(doc.text)],
+                              places[doc.id]).run()
         except DocumentError:
             raise
         except Exception as error:  # a structural surprise: name the document and where we were
             raise DocumentError(doc.id, 0, f"extraction failed: {type(error).__name__}: {error}") from error
         if progress is not None:
             progress(doc.id)
-    return resolve(raw, curation)
+    return resolve(raw, curation, places)

@@ -187,16 +187,17 @@ def _is_mention(name: str, ev: Evidence) -> bool:
     return len(ev.quote) <= len(name) + 4
 
 
-def _document_areas(raw: Raw, curation: Curation) -> dict[str, DocumentPlaces]:
+def document_areas(raw: Raw, curation: Curation) -> dict[str, DocumentPlaces]:
+    """Each document's places, its area the curated one where curation gives it (else inferred)."""
     documents = curation.entries.get("documents") or {}
     return {doc_id: document_places(doc, (documents.get(doc_id) or {}).get("area"))
             for doc_id, doc in raw.documents.items()}
 
 
-def resolve(raw: Raw, curation: Curation | None = None) -> Facts:
+def resolve(raw: Raw, curation: Curation | None = None, places: dict[str, DocumentPlaces] | None = None) -> Facts:
     curation = load_curation(raw.documents) if curation is None else curation
     curation.apply_to(raw)
-    ids_of = Identities(_document_areas(raw, curation))
+    ids_of = Identities(places if places is not None else document_areas(raw, curation))
     for node in raw.nodes:
         if node.ref.label == "Body":
             ev = node.evidence
